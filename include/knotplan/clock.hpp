@@ -1,0 +1,41 @@
+#ifndef KNOTPLAN_CLOCK_HPP_
+#define KNOTPLAN_CLOCK_HPP_
+
+namespace knotplan {
+
+// A calendar date in the person's own time zone.
+struct CivilDate {
+  int year = 1970;
+  int month = 1;  // 1..12
+  int day = 1;    // 1..31
+  friend bool operator==(const CivilDate&, const CivilDate&) = default;
+};
+
+// Days since 1970-01-01 (negative before). Pure arithmetic, valid for any Gregorian date.
+long days_from_civil(const CivilDate& date);
+
+// Where "today" comes from. Injected so that tests can fix the date.
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual CivilDate today() const = 0;
+};
+
+// Today's date in the local time zone.
+class SystemClock : public Clock {
+ public:
+  CivilDate today() const override;
+};
+
+class FixedClock : public Clock {
+ public:
+  explicit FixedClock(CivilDate date) : date_(date) {}
+  CivilDate today() const override { return date_; }
+
+ private:
+  CivilDate date_;
+};
+
+}  // namespace knotplan
+
+#endif  // KNOTPLAN_CLOCK_HPP_

@@ -1,0 +1,39 @@
+#ifndef KNOTPLAN_IDS_HPP_
+#define KNOTPLAN_IDS_HPP_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "knotplan/knowledge.hpp"
+
+namespace knotplan {
+
+// Lower-case, with spaces and underscores read as hyphens and the ends trimmed, so that
+// "Upper Back", "upper_back" and "UPPER-BACK" all become "upper-back".
+std::string normalize_id(std::string_view text);
+
+// Levenshtein distance between two strings.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The entry whose id or one of whose aliases equals `text` once both are normalised.
+template <typename Entry>
+const Entry* match_named(const std::vector<Entry>& entries, std::string_view text) {
+  const std::string wanted = normalize_id(text);
+  for (const Entry& entry : entries) {
+    if (normalize_id(entry.id) == wanted) return &entry;
+    for (const std::string& alias : entry.aliases)
+      if (normalize_id(alias) == wanted) return &entry;
+  }
+  return nullptr;
+}
+
+// The candidate closest to `text` (after normalising), if it is close enough to be a
+// plausible typo; ties go to the earlier candidate.
+std::optional<std::string> closest_match(std::string_view text,
+                                         const std::vector<std::string>& candidates);
+
+}  // namespace knotplan
+
+#endif  // KNOTPLAN_IDS_HPP_

@@ -1,0 +1,58 @@
+#ifndef KNOTPLAN_REQUEST_HPP_
+#define KNOTPLAN_REQUEST_HPP_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "knotplan/clock.hpp"
+#include "knotplan/knowledge.hpp"
+#include "knotplan/since.hpp"
+
+namespace knotplan {
+
+enum class Side { kBoth, kLeft, kRight };
+const char* side_id(Side side);
+
+// What the person typed, before any checking. Lists may hold comma-separated items and
+// may repeat; numbers are still text so that a bad one can be named in the error.
+struct RequestOptions {
+  std::optional<std::string> area;
+  std::string since = "today";
+  std::string cause = "unknown";
+  std::string pain = "5";
+  std::string minutes = "10";
+  std::vector<std::string> equipment;
+  std::string side = "both";
+  std::vector<std::string> symptoms;
+  std::vector<std::string> conditions;
+  std::optional<std::string> age;
+};
+
+// A checked request: every id is a canonical id of the knowledge base, lists are sorted
+// and free of duplicates, numbers are in range.
+struct Request {
+  std::string area;
+  Since since;
+  std::string stage;
+  std::string cause = "unknown";
+  int pain = 5;
+  int minutes = 10;
+  std::vector<std::string> equipment;
+  Side side = Side::kBoth;
+  std::vector<std::string> symptoms;
+  std::vector<std::string> conditions;
+  std::optional<int> age;
+};
+
+inline constexpr int kMaxMinutes = 180;
+inline constexpr int kMaxAge = 120;
+
+// Checks and normalises what was typed against the knowledge base. Ids and aliases match
+// case-insensitively. Throws UsageError naming the option and the bad value, with the
+// closest valid id ("did you mean 'upper-back'?") and the valid ones as the hint.
+Request resolve_request(const KnowledgeBase& kb, const RequestOptions& options, const Clock& clock);
+
+}  // namespace knotplan
+
+#endif  // KNOTPLAN_REQUEST_HPP_

@@ -1,0 +1,63 @@
+#ifndef KNOTPLAN_ROUTINE_HPP_
+#define KNOTPLAN_ROUTINE_HPP_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "knotplan/knowledge.hpp"
+#include "knotplan/request.hpp"
+
+namespace knotplan {
+
+// The plan a person follows: the model every renderer and the guide read.
+// It mirrors the JSON contract of DESIGN.md §6.
+
+struct Step {
+  int index = 0;  // 1-based
+  Phase phase = Phase::kRelease;
+  std::string technique;
+  std::string name;
+  std::string target;
+  Side side = Side::kBoth;
+  int start_seconds = 0;
+  int seconds = 0;
+  std::optional<PressureRange> pressure;
+  std::optional<int> hold_seconds;
+  std::optional<int> reps;
+  std::vector<std::string> tags;
+  std::vector<std::string> equipment;  // what this step uses, substitutes resolved
+  std::vector<std::string> instructions;
+  std::vector<std::string> cues;
+  std::vector<std::string> because;  // rule ids: the ones that added it, then those that shaped it
+};
+
+// One fired rule and what it did, for --explain.
+struct TraceEntry {
+  std::string rule;
+  std::string why;
+  std::vector<std::string> effects;
+};
+
+enum class Status { kOk, kWithheld };
+
+struct Routine {
+  Status status = Status::kOk;
+  Request request;
+  int total_seconds = 0;
+  std::vector<Step> steps;
+  std::vector<std::string> advice;
+  std::vector<std::string> cautions;  // the knowledge base's disclaimer is always last
+  std::optional<Referral> see_a_professional;
+  std::vector<std::string> rules_fired;
+  std::vector<TraceEntry> trace;
+  std::vector<std::string> planner_notes;  // candidates left out, and why
+  // Display names for ids, so that renderers need no knowledge base.
+  std::string area_name;
+  std::string stage_name;
+  std::string cause_name;
+};
+
+}  // namespace knotplan
+
+#endif  // KNOTPLAN_ROUTINE_HPP_

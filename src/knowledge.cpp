@@ -1,0 +1,79 @@
+#include "knotplan/knowledge.hpp"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace knotplan {
+
+namespace {
+
+constexpr std::array<std::pair<Phase, const char*>, 4> kPhaseIds{{
+    {Phase::kWarmUp, "warm-up"},
+    {Phase::kRelease, "release"},
+    {Phase::kStretch, "stretch"},
+    {Phase::kRecover, "recover"},
+}};
+
+constexpr std::array<std::pair<Level, const char*>, 3> kLevelIds{{
+    {Level::kPhysio, "physio"},
+    {Level::kDoctor, "doctor"},
+    {Level::kEmergency, "emergency"},
+}};
+
+template <typename Entry>
+const Entry* find_by_id(const std::vector<Entry>& entries, const std::string& id) {
+  const auto found = std::find_if(entries.begin(), entries.end(),
+                                  [&](const Entry& entry) { return entry.id == id; });
+  return found == entries.end() ? nullptr : &*found;
+}
+
+}  // namespace
+
+const char* phase_id(Phase phase) {
+  for (const auto& [value, id] : kPhaseIds)
+    if (value == phase) return id;
+  return "release";
+}
+
+std::optional<Phase> phase_from_id(const std::string& id) {
+  for (const auto& [value, name] : kPhaseIds)
+    if (id == name) return value;
+  return std::nullopt;
+}
+
+const char* level_id(Level level) {
+  for (const auto& [value, id] : kLevelIds)
+    if (value == level) return id;
+  return "doctor";
+}
+
+std::optional<Level> level_from_id(const std::string& id) {
+  for (const auto& [value, name] : kLevelIds)
+    if (id == name) return value;
+  return std::nullopt;
+}
+
+const Area* KnowledgeBase::find_area(const std::string& id) const {
+  return find_by_id(areas, id);
+}
+const Stage* KnowledgeBase::find_stage(const std::string& id) const {
+  return find_by_id(stages, id);
+}
+const Cause* KnowledgeBase::find_cause(const std::string& id) const {
+  return find_by_id(causes, id);
+}
+const Equipment* KnowledgeBase::find_equipment(const std::string& id) const {
+  return find_by_id(equipment, id);
+}
+const RedFlag* KnowledgeBase::find_red_flag(const std::string& id) const {
+  return find_by_id(red_flags, id);
+}
+const Condition* KnowledgeBase::find_condition(const std::string& id) const {
+  return find_by_id(conditions, id);
+}
+const Technique* KnowledgeBase::find_technique(const std::string& id) const {
+  return find_by_id(techniques, id);
+}
+
+}  // namespace knotplan

@@ -1,0 +1,92 @@
+#include "knotplan/knowledge_loader.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "json_reader.hpp"
+#include "knowledge_parser.hpp"
+
+namespace knotplan {
+
+namespace embedded {
+extern const std::string_view knowledge_json;
+}
+
+namespace {
+
+std::string describe(const std::vector<Problem>& problems) {
+  if (problems.empty()) return "no problems";
+  const Problem& first = problems.front();
+  return fmt::format("{}: {}", first.where, first.message);
+}
+
+// Parses and checks; fills `kb` only when `problems` stays empty.
+std::vector<Problem> parse_and_check(std::string_view text, KnowledgeBase* kb) {
+  std::vector<Problem> problems;
+  if (text.size() > kMaxKnowledgeBaseBytes) {
+    problems.push_back({"/", fmt::format("the file is {} bytes; the limit is {} bytes", text.size(),
+                                         kMaxKnowledgeBaseBytes)});
+    return problems;
+  }
+  const auto root = parse_json(text, kMaxKnowledgeBaseDepth, problems);
+  if (!root) return problems;
+  KnowledgeBase parsed = parse_knowledge_base(*root, problems);
+  if (root->is_object()) check_references(parsed, problems);
+  if (problems.empty() && kb != nullptr) *kb = std::move(parsed);
+  return problems;
+}
+
+}  // namespace
+
+KnowledgeBaseError::KnowledgeBaseError(const std::string& source, std::vector<Problem> problems)
+    : Error(fmt::format("invalid knowledge base {}: {}", source, describe(problems)),
+            problems.size() > 1
+                ? fmt::format("{} more problem{}; 'knotplan kb check {}' lists them all",
+                              problems.size() - 1, problems.size() == 2 ? "" : "s", source)
+                : std::string{}),
+      source_(source),
+      problems_(std::move(problems)) {}
+
+std::vector<Problem> check_knowledge_base(std::string_view text) {
+  return parse_and_check(text, nullptr);
+}
+
+KnowledgeBase load_knowledge_base(std::string_view text, const std::string& source) {
+  KnowledgeBase kb;
+  std::vector<Problem> problems = parse_and_check(text, &kb);
+  if (!problems.empty()) throw KnowledgeBaseError(source, std::move(problems));
+  return kb;
+}
+
+std::string_view builtin_knowledge_base_text() {
+  return embedded::knowledge_json;
+}
+
+const KnowledgeBase& builtin_knowledge_base() {
+  static const KnowledgeBase kb = load_knowledge_base(embedded::knowledge_json, "(built-in)");
+  return kb;
+}
+
+std::string read_knowledge_base_file(const std::string& path, std::size_t max_bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw IoError(fmt::format("cannot read knowledge base '{}': {}", path, std::strerror(errno)),
+                  "check the path given with --kb or KNOTPLAN_KB");
+  std::string text;
+  char buffer[64 * 1024];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_bytes)
+      throw KnowledgeBaseError(
+          path, {{"/", fmt::format("the file is larger than the limit of {} bytes", max_bytes)}});
+  }
+  if (in.bad())
+    throw IoError(fmt::format("cannot read knowledge base '{}': {}", path, std::strerror(errno)));
+  return text;
+}
+
+}  // namespace knotplan

@@ -1,0 +1,344 @@
+#include "knowledge_parser.hpp"
+
+#include <fmt/format.h>
+
+#include "json_reader.hpp"
+
+namespace knotplan {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr int kMaxSeconds = 3600;
+constexpr int kMaxPressure = 10;
+constexpr int kMaxHours = 100 * 365 * 24;
+
+// Each parse_* reads one entry at `where`; they share a reader that collects problems.
+class Parser {
+ public:
+  explicit Parser(std::vector<Problem>& problems) : read_(problems) {}
+
+  KnowledgeBase parse(const json& root) {
+    KnowledgeBase kb;
+    if (!read_.object(root, "")) return kb;
+    read_.only_keys(root, "",
+                    {"$schema", "schema_version", "disclaimer", "areas", "stages", "causes",
+                     "equipment", "red_flags", "conditions", "techniques", "rules"});
+    if (const auto version = read_.integer(root, "", "schema_version", 1, 1))
+      kb.schema_version = *version;
+    kb.disclaimer = read_.text(root, "", "disclaimer");
+    kb.areas = list<Area>(root, "areas", &Parser::parse_area);
+    kb.stages = list<Stage>(root, "stages", &Parser::parse_stage);
+    kb.causes = list<Cause>(root, "causes", &Parser::parse_cause);
+    kb.equipment = list<Equipment>(root, "equipment", &Parser::parse_equipment);
+    kb.red_flags = list<RedFlag>(root, "red_flags", &Parser::parse_red_flag);
+    kb.conditions = list<Condition>(root, "conditions", &Parser::parse_condition);
+    kb.techniques = list<Technique>(root, "techniques", &Parser::parse_technique);
+    kb.rules = list<Rule>(root, "rules", &Parser::parse_rule);
+    return kb;
+  }
+
+ private:
+  template <typename Entry>
+  std::vector<Entry> list(const json& root, const char* key,
+                          Entry (Parser::*parse_entry)(const json&, const std::string&)) {
+    std::vector<Entry> entries;
+    const json* items = read_.array(root, "", key);
+    if (items == nullptr) return entries;
+    if (items->empty()) read_.fail(child("", key), "must not be empty");
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      const std::string where = child(child("", key), i);
+      if (!read_.object((*items)[i], where)) {
+        entries.emplace_back();  // keeps indices equal to file positions
+        continue;
+      }
+      entries.push_back((this->*parse_entry)((*items)[i], where));
+    }
+    return entries;
+  }
+
+  void named(Named& entry, const json& node, const std::string& where) {
+    entry.id = read_.id(node, where, "id");
+    entry.name = read_.text(node, where, "name");
+    entry.aliases = read_.texts(node, where, "aliases");
+  }
+
+  Area parse_area(const json& node, const std::string& where) {
+    read_.only_keys(node, where, {"id", "name", "aliases", "muscles", "related", "target_only"});
+    Area area;
+    named(area, node, where);
+    area.muscles = read_.texts(node, where, "muscles");
+    area.related = read_.ids(node, where, "related");
+    area.target_only = read_.boolean(node, where, "target_only", false);
+    return area;
+  }
+
+  Stage parse_stage(const json& node, const std::string& where) {
+    read_.only_keys(node, where, {"id", "name", "aliases", "max_hours", "description"});
+    Stage stage;
+    named(stage, node, where);
+    const auto found = node.find("max_hours");
+    if (found != node.end() && !found->is_null())
+      stage.max_hours = read_.integer(node, where, "max_hours", 0, kMaxHours);
+    stage.description = read_.text(node, where, "description", false);
+    return stage;
+  }
+
+  Cause parse_cause(const json& node, const std::string& where) {
+    read_.only_keys(node, where, {"id", "name", "aliases", "description"});
+    Cause cause;
+    named(cause, node, where);
+    cause.description = read_.text(node, where, "description", false);
+    return cause;
+  }
+
+  Equipment parse_equipment(const json& node, const std::string& where) {
+    read_.only_keys(node, where, {"id", "name", "aliases", "always_available", "substitutes"});
+    Equipment equipment;
+    named(equipment, node, where);
+    equipment.always_available = read_.boolean(node, where, "always_available", false);
+    equipment.substitutes = read_.ids(node, where, "substitutes");
+    return equipment;
+  }
+
+  std::optional<Level> level(const json& node, const std::string& where, const char* key) {
+    const std::string text = read_.text(node, where, key);
+    if (text.empty()) return std::nullopt;
+    const auto value = level_from_id(text);
+    if (!value)
+      read_.fail(child(where, key),
+                 fmt::format("'{}' is not a level; use emergency, doctor or physio", text));
+    return value;
+  }
+
+  RedFlag parse_red_flag(const json& node, const std::string& where) {
+    read_.only_keys(node, where, {"id", "name", "aliases", "level", "message"});
+    RedFlag flag;
+    named(flag, node, where);
+    flag.level = level(node, where, "level").value_or(Level::kDoctor);
+    flag.message = read_.text(node, where, "message");
+    return flag;
+  }
+
+  Condition parse_condition(const json& node, const std::string& where) {
+    read_.only_keys(node, where, {"id", "name", "aliases", "description"});
+    Condition condition;
+    named(condition, node, where);
+    condition.description = read_.text(node, where, "description", false);
+    return condition;
+  }
+
+  std::optional<Phase> phase(const json& node, const std::string& where, bool required) {
+    const std::string text = read_.text(node, where, "phase", required);
+    if (text.empty()) return std::nullopt;
+    const auto value = phase_from_id(text);
+    if (!value)
+      read_.fail(
+          child(where, "phase"),
+          fmt::format("'{}' is not a phase; use warm-up, release, stretch or recover", text));
+    return value;
+  }
+
+  Technique parse_technique(const json& node, const std::string& where) {
+    read_.only_keys(
+        node, where,
+        {"id", "name", "phase", "tags", "areas", "equipment", "seconds", "per_side", "pressure",
+         "hold_seconds", "reps", "instructions", "cues", "cautions", "sources"});
+    Technique technique;
+    technique.id = read_.id(node, where, "id");
+    technique.name = read_.text(node, where, "name");
+    technique.phase = phase(node, where, true).value_or(Phase::kRelease);
+    technique.tags = read_.ids(node, where, "tags", true);
+    technique.areas = read_.ids(node, where, "areas", true);
+    technique.equipment = read_.ids(node, where, "equipment", true);
+    technique.per_side = read_.boolean(node, where, "per_side", false);
+    technique.instructions = read_.texts(node, where, "instructions", true);
+    technique.cues = read_.texts(node, where, "cues", true);
+    technique.cautions = read_.texts(node, where, "cautions");
+    technique.sources = read_.texts(node, where, "sources", true);
+    if (technique.tags.empty()) read_.fail(child(where, "tags"), "needs at least one tag");
+    if (technique.areas.empty()) read_.fail(child(where, "areas"), "needs at least one area");
+    if (technique.instructions.empty())
+      read_.fail(child(where, "instructions"), "needs at least one instruction");
+    if (technique.sources.empty()) read_.fail(child(where, "sources"), "needs at least one source");
+
+    const auto seconds = node.find("seconds");
+    const std::string seconds_where = child(where, "seconds");
+    if (seconds == node.end()) {
+      read_.fail(seconds_where, "is missing");
+    } else if (read_.object(*seconds, seconds_where)) {
+      read_.only_keys(*seconds, seconds_where, {"min", "default", "max"});
+      const auto min = read_.integer(*seconds, seconds_where, "min", 1, kMaxSeconds);
+      const auto usual = read_.integer(*seconds, seconds_where, "default", 1, kMaxSeconds);
+      const auto max = read_.integer(*seconds, seconds_where, "max", 1, kMaxSeconds);
+      if (min && usual && max) {
+        if (!(*min <= *usual && *usual <= *max))
+          read_.fail(seconds_where, fmt::format("needs min <= default <= max, not {} / {} / {}",
+                                                *min, *usual, *max));
+        technique.seconds = {*min, *usual, *max};
+      }
+    }
+
+    const auto pressure = node.find("pressure");
+    const std::string pressure_where = child(where, "pressure");
+    if (pressure != node.end() && !pressure->is_null() && read_.object(*pressure, pressure_where)) {
+      read_.only_keys(*pressure, pressure_where, {"min", "max"});
+      const auto min = read_.integer(*pressure, pressure_where, "min", 0, kMaxPressure);
+      const auto max = read_.integer(*pressure, pressure_where, "max", 0, kMaxPressure);
+      if (min && max) {
+        if (*min > *max)
+          read_.fail(pressure_where, fmt::format("min {} is above max {}", *min, *max));
+        technique.pressure = PressureRange{*min, *max};
+      }
+    }
+
+    technique.hold_seconds = read_.integer(node, where, "hold_seconds", 1, kMaxSeconds, false);
+    technique.reps = read_.integer(node, where, "reps", 1, 100, false);
+    if (technique.hold_seconds.has_value() != technique.reps.has_value()) {
+      read_.fail(where, "hold_seconds and reps go together: give both or neither");
+    } else if (technique.reps &&
+               *technique.hold_seconds * *technique.reps != technique.seconds.usual) {
+      read_.fail(where,
+                 fmt::format("hold_seconds x reps ({} x {}) must equal seconds.default ({})",
+                             *technique.hold_seconds, *technique.reps, technique.seconds.usual));
+    }
+    return technique;
+  }
+
+  std::optional<Bounds> bounds(const json& node, const std::string& where, const char* key,
+                               int limit) {
+    const auto found = node.find(key);
+    if (found == node.end()) return std::nullopt;
+    const std::string bounds_where = child(where, key);
+    if (!read_.object(*found, bounds_where)) return std::nullopt;
+    read_.only_keys(*found, bounds_where, {"min", "max"});
+    Bounds result;
+    result.min = read_.integer(*found, bounds_where, "min", 0, limit, false);
+    result.max = read_.integer(*found, bounds_where, "max", 0, limit, false);
+    if (!result.min && !result.max) read_.fail(bounds_where, "needs min, max or both");
+    if (result.min && result.max && *result.min > *result.max)
+      read_.fail(bounds_where, fmt::format("min {} is above max {}", *result.min, *result.max));
+    return result;
+  }
+
+  RuleCondition parse_when(const json& node, const std::string& where) {
+    RuleCondition when;
+    if (!read_.object(node, where)) return when;
+    read_.only_keys(
+        node, where,
+        {"area", "stage", "cause", "pain", "minutes", "age", "equipment", "symptom", "condition"});
+    when.areas = read_.ids(node, where, "area");
+    when.stages = read_.ids(node, where, "stage");
+    when.causes = read_.ids(node, where, "cause");
+    when.equipment = read_.ids(node, where, "equipment");
+    when.symptoms = read_.ids(node, where, "symptom");
+    when.conditions = read_.ids(node, where, "condition");
+    when.pain = bounds(node, where, "pain", 10);
+    when.minutes = bounds(node, where, "minutes", 1000);
+    when.age = bounds(node, where, "age", 200);
+    return when;
+  }
+
+  std::optional<Referral> referral(const json& node, const std::string& where, const char* key) {
+    const auto found = node.find(key);
+    if (found == node.end()) return std::nullopt;
+    const std::string referral_where = child(where, key);
+    if (!read_.object(*found, referral_where)) return std::nullopt;
+    read_.only_keys(*found, referral_where, {"level", "message"});
+    Referral result;
+    result.level = level(*found, referral_where, "level").value_or(Level::kDoctor);
+    result.message = read_.text(*found, referral_where, "message");
+    return result;
+  }
+
+  AddStep parse_add(const json& node, const std::string& where) {
+    AddStep add;
+    if (!read_.object(node, where)) return add;
+    read_.only_keys(node, where, {"technique", "target", "phase", "priority", "seconds"});
+    add.technique = read_.id(node, where, "technique");
+    if (node.contains("target")) add.target = read_.id(node, where, "target");
+    add.phase = phase(node, where, false);
+    add.priority = read_.integer(node, where, "priority", 0, 100, false).value_or(50);
+    add.seconds = read_.integer(node, where, "seconds", 1, kMaxSeconds, false);
+    return add;
+  }
+
+  RuleEffect parse_then(const json& node, const std::string& where) {
+    RuleEffect then;
+    if (!read_.object(node, where)) return then;
+    read_.only_keys(node, where,
+                    {"add", "exclude", "exclude_tags", "keep_off_knot", "scale", "max_pressure",
+                     "advice", "cautions", "stop", "refer", "phase_limits"});
+    if (const json* adds = read_.array(node, where, "add", false)) {
+      for (std::size_t i = 0; i < adds->size(); ++i)
+        then.add.push_back(parse_add((*adds)[i], child(child(where, "add"), i)));
+    }
+    then.exclude = read_.ids(node, where, "exclude");
+    then.exclude_tags = read_.ids(node, where, "exclude_tags");
+    then.keep_off_knot = read_.ids(node, where, "keep_off_knot");
+    if (const auto scale = node.find("scale"); scale != node.end()) {
+      const std::string scale_where = child(where, "scale");
+      if (read_.object(*scale, scale_where)) {
+        read_.only_keys(*scale, scale_where, {"factor", "tags"});
+        Scale result;
+        result.factor = read_.number(*scale, scale_where, "factor", 0.1, 10.0).value_or(1.0);
+        result.tags = read_.ids(*scale, scale_where, "tags");
+        then.scale = result;
+      }
+    }
+    then.max_pressure = read_.integer(node, where, "max_pressure", 0, kMaxPressure, false);
+    then.advice = read_.texts(node, where, "advice");
+    then.cautions = read_.texts(node, where, "cautions");
+    then.stop = referral(node, where, "stop");
+    then.refer = referral(node, where, "refer");
+    if (const auto limits = node.find("phase_limits"); limits != node.end()) {
+      const std::string limits_where = child(where, "phase_limits");
+      if (read_.object(*limits, limits_where)) {
+        for (const auto& [key, value] : limits->items()) {
+          const auto limited = phase_from_id(key);
+          if (!limited) {
+            read_.fail(child(limits_where, key), fmt::format("'{}' is not a phase", key));
+            continue;
+          }
+          if (const auto count = read_.integer(*limits, limits_where, key.c_str(), 0, 100))
+            then.phase_limits.push_back({*limited, *count});
+        }
+      }
+    }
+    return then;
+  }
+
+  Rule parse_rule(const json& node, const std::string& where) {
+    read_.only_keys(node, where, {"id", "why", "when", "then", "sources"});
+    Rule rule;
+    rule.id = read_.id(node, where, "id");
+    rule.why = read_.text(node, where, "why");
+    if (const auto when = node.find("when"); when != node.end())
+      rule.when = parse_when(*when, child(where, "when"));
+    if (const auto then = node.find("then"); then != node.end()) {
+      rule.then = parse_then(*then, child(where, "then"));
+    } else {
+      read_.fail(child(where, "then"), "is missing");
+    }
+    rule.sources = read_.texts(node, where, "sources", true);
+    return rule;
+  }
+
+  JsonReader read_;
+};
+
+}  // namespace
+
+const std::vector<std::string>& known_technique_tags() {
+  static const std::vector<std::string> tags{
+      "direct-pressure", "indirect",      "rolling",      "stretch", "heat", "cold", "rest",
+      "movement",        "strengthening", "skin-rolling", "stroking"};
+  return tags;
+}
+
+KnowledgeBase parse_knowledge_base(const json& root, std::vector<Problem>& problems) {
+  return Parser(problems).parse(root);
+}
+
+}  // namespace knotplan

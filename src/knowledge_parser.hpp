@@ -1,0 +1,26 @@
+#ifndef KNOTPLAN_SRC_KNOWLEDGE_PARSER_HPP_
+#define KNOTPLAN_SRC_KNOWLEDGE_PARSER_HPP_
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "knotplan/error.hpp"
+#include "knotplan/knowledge.hpp"
+
+namespace knotplan {
+
+// The technique tags of DESIGN.md §3; a knowledge base may use no others.
+const std::vector<std::string>& known_technique_tags();
+
+// Builds the model from parsed JSON, recording a problem for every missing, mistyped or
+// out-of-range field. Entries with problems are still built (with what could be read),
+// so that cross-reference checks can run over the rest.
+KnowledgeBase parse_knowledge_base(const nlohmann::json& root, std::vector<Problem>& problems);
+
+// Checks ids for uniqueness and every id one entry names for existence. The model's
+// vectors are in file order, so problems can name JSON paths.
+void check_references(const KnowledgeBase& kb, std::vector<Problem>& problems);
+
+}  // namespace knotplan
+
+#endif  // KNOTPLAN_SRC_KNOWLEDGE_PARSER_HPP_

@@ -1,0 +1,327 @@
+#include "knotplan/planner.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace knotplan {
+
+namespace {
+
+// Step lengths grow in whole blocks of this many seconds (of hold, for held stretches),
+// so that a routine reads 1:30 rather than 1:27.
+constexpr int kGrowthSeconds = 5;
+
+bool contains(const std::vector<std::string>& values, const std::string& value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+void append_unique(std::vector<std::string>& list, const std::string& value) {
+  if (!contains(list, value)) list.push_back(value);
+}
+
+// One technique on one target, merged from every rule that asked for it. Lengths are in
+// "units": seconds per side, or hold seconds for a technique done as hold x reps.
+struct Pick {
+  const Technique* technique = nullptr;
+  std::string target;
+  Phase phase = Phase::kRelease;
+  int priority = 0;
+  std::size_t order = 0;
+  std::optional<int> preferred_seconds;
+  std::vector<std::string> because;
+  std::vector<std::string> equipment_used;
+  int sides = 1;
+  int per_unit = 1;  // seconds per unit: the reps of a held stretch, else 1
+  int min_units = 0;
+  int usual_units = 0;
+  int max_units = 0;
+  int units = 0;  // chosen
+  bool chosen = false;
+
+  int cost(int at_units) const { return at_units * per_unit * sides; }
+};
+
+class Planner {
+ public:
+  Planner(const KnowledgeBase& kb, const Request& request, const Decisions& decisions)
+      : kb_(kb), request_(request), decisions_(decisions) {}
+
+  Routine run() {
+    Routine routine;
+    routine.request = request_;
+    routine.rules_fired = decisions_.rules_fired;
+    routine.trace = decisions_.trace;
+    routine.cautions = decisions_.cautions;
+    name_request(routine);
+    if (decisions_.stop) {
+      routine.status = Status::kWithheld;
+      routine.see_a_professional = decisions_.stop;
+      routine.cautions.push_back(kb_.disclaimer);
+      return routine;
+    }
+    routine.advice = decisions_.advice;
+    routine.see_a_professional = decisions_.refer;
+    std::vector<Pick> picks = merge_candidates();
+    picks.erase(
+        std::remove_if(picks.begin(), picks.end(), [&](Pick& pick) { return !usable(pick); }),
+        picks.end());
+    for (Pick& pick : picks) set_lengths(pick);
+    choose(picks);
+    grow(picks);
+    emit_steps(picks, routine);
+    for (const Pick& pick : picks)
+      if (pick.chosen)
+        for (const std::string& caution : pick.technique->cautions)
+          append_unique(routine.cautions, caution);
+    routine.cautions.push_back(kb_.disclaimer);
+    routine.planner_notes = std::move(notes_);
+    return routine;
+  }
+
+ private:
+  void name_request(Routine& routine) const {
+    if (const Area* area = kb_.find_area(request_.area)) routine.area_name = area->name;
+    if (const Stage* stage = kb_.find_stage(request_.stage)) routine.stage_name = stage->name;
+    if (const Cause* cause = kb_.find_cause(request_.cause)) routine.cause_name = cause->name;
+  }
+
+  // One pick per (technique, target), highest priority first, ties in file order.
+  std::vector<Pick> merge_candidates() const {
+    std::vector<Candidate> candidates = decisions_.candidates;
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) {
+                       if (a.add.priority != b.add.priority) return a.add.priority > b.add.priority;
+                       return a.order < b.order;
+                     });
+    std::vector<Pick> picks;
+    for (const Candidate& candidate : candidates) {
+      const std::string target = candidate.add.target.value_or(request_.area);
+      const auto same = std::find_if(picks.begin(), picks.end(), [&](const Pick& pick) {
+        return pick.technique->id == candidate.add.technique && pick.target == target;
+      });
+      if (same != picks.end()) {
+        append_unique(same->because, candidate.rule);
+        continue;
+      }
+      const Technique* technique = kb_.find_technique(candidate.add.technique);
+      if (technique == nullptr) continue;  // the loader rejects this; a hand-built KB may not
+      Pick pick;
+      pick.technique = technique;
+      pick.target = target;
+      pick.phase = candidate.add.phase.value_or(technique->phase);
+      pick.priority = candidate.add.priority;
+      pick.order = candidate.order;
+      pick.preferred_seconds = candidate.add.seconds;
+      pick.because.push_back(candidate.rule);
+      picks.push_back(std::move(pick));
+    }
+    return picks;
+  }
+
+  // Whether the person can do it here and no rule ruled it out; notes why not.
+  bool usable(Pick& pick) {
+    const Technique& technique = *pick.technique;
+    const std::string& id = technique.id;
+    if (!contains(technique.areas, pick.target)) {
+      notes_.push_back(fmt::format("{}: not used on {}", id, pick.target));
+      return false;
+    }
+    if (const auto found = decisions_.excluded_techniques.find(id);
+        found != decisions_.excluded_techniques.end()) {
+      notes_.push_back(fmt::format("{}: excluded by {}", id, fmt::join(found->second, ", ")));
+      return false;
+    }
+    for (const std::string& tag : technique.tags) {
+      if (const auto found = decisions_.excluded_tags.find(tag);
+          found != decisions_.excluded_tags.end()) {
+        notes_.push_back(
+            fmt::format("{}: {} excluded by {}", id, tag, fmt::join(found->second, ", ")));
+        return false;
+      }
+    }
+    if (pick.target == request_.area) {
+      for (const std::string& tag : technique.tags) {
+        if (const auto found = decisions_.kept_off_knot.find(tag);
+            found != decisions_.kept_off_knot.end()) {
+          notes_.push_back(fmt::format("{}: {} kept off the knot by {}", id, tag,
+                                       fmt::join(found->second, ", ")));
+          return false;
+        }
+      }
+    }
+    for (const std::string& needed : technique.equipment) {
+      const auto used = available(needed);
+      if (!used) {
+        notes_.push_back(fmt::format("{}: needs {}", id, needed));
+        return false;
+      }
+      pick.equipment_used.push_back(*used);
+    }
+    return true;
+  }
+
+  // The item that serves for `needed`: itself when at hand, else a substitute the
+  // person has.
+  std::optional<std::string> available(const std::string& needed) const {
+    const Equipment* item = kb_.find_equipment(needed);
+    if (item != nullptr && item->always_available) return needed;
+    if (contains(request_.equipment, needed)) return needed;
+    if (item != nullptr)
+      for (const std::string& substitute : item->substitutes)
+        if (contains(request_.equipment, substitute)) return substitute;
+    return std::nullopt;
+  }
+
+  void set_lengths(Pick& pick) {
+    const Technique& technique = *pick.technique;
+    pick.sides = technique.per_side && request_.side == Side::kBoth ? 2 : 1;
+    pick.per_unit = technique.reps.value_or(1);
+    const int lowest = (technique.seconds.min + pick.per_unit - 1) / pick.per_unit;
+    const int highest = std::max(lowest, technique.seconds.max / pick.per_unit);
+    auto clamp = [&](double units) {
+      return std::clamp(static_cast<int>(std::lround(units)), lowest, highest);
+    };
+    double usual = static_cast<double>(technique.seconds.usual) / pick.per_unit;
+    if (pick.preferred_seconds)
+      usual = static_cast<double>(*pick.preferred_seconds) / pick.per_unit;
+    double least = lowest;
+    for (const ScaleDecision& decision : decisions_.scales) {
+      const auto& tags = decision.scale.tags;
+      const bool applies = tags.empty() || std::any_of(tags.begin(), tags.end(), [&](auto& tag) {
+                             return contains(technique.tags, tag);
+                           });
+      if (!applies) continue;
+      usual *= decision.scale.factor;
+      least *= decision.scale.factor;
+      append_unique(pick.because, decision.rule);
+    }
+    pick.min_units = clamp(least);
+    pick.max_units = highest;
+    pick.usual_units = std::max(pick.min_units, clamp(usual));
+  }
+
+  // In priority order: at the usual length if it fits, else at the shortest.
+  void choose(std::vector<Pick>& picks) {
+    const int budget = request_.minutes * 60;
+    std::map<Phase, int> per_phase;
+    for (Pick& pick : picks) {
+      const auto limit = decisions_.phase_limits.find(pick.phase);
+      if (limit != decisions_.phase_limits.end() && per_phase[pick.phase] >= limit->second) {
+        notes_.push_back(
+            fmt::format("{}: no room in the {} phase", pick.technique->id, phase_id(pick.phase)));
+        continue;
+      }
+      if (used_ + pick.cost(pick.usual_units) <= budget) {
+        pick.units = pick.usual_units;
+      } else if (used_ + pick.cost(pick.min_units) <= budget) {
+        pick.units = pick.min_units;
+      } else {
+        notes_.push_back(fmt::format("{}: no time left", pick.technique->id));
+        continue;
+      }
+      pick.chosen = true;
+      used_ += pick.cost(pick.units);
+      ++per_phase[pick.phase];
+    }
+  }
+
+  // Spreads spare time in small blocks, round-robin by priority, up to each maximum.
+  void grow(std::vector<Pick>& picks) {
+    const int budget = request_.minutes * 60;
+    bool grew = true;
+    while (grew) {
+      grew = false;
+      for (Pick& pick : picks) {
+        if (!pick.chosen || pick.units >= pick.max_units) continue;
+        const int next = std::min(pick.max_units, pick.units + kGrowthSeconds);
+        const int extra = pick.cost(next) - pick.cost(pick.units);
+        if (used_ + extra > budget) continue;
+        used_ += extra;
+        pick.units = next;
+        grew = true;
+      }
+    }
+  }
+
+  std::optional<PressureRange> pressure_for(const Technique& technique,
+                                            std::vector<std::string>& because) const {
+    if (!technique.pressure) return std::nullopt;
+    PressureRange pressure = *technique.pressure;
+    if (decisions_.max_pressure && pressure.max > *decisions_.max_pressure) {
+      pressure.max = *decisions_.max_pressure;
+      pressure.min = std::min(pressure.min, pressure.max);
+      for (const std::string& rule : decisions_.max_pressure_rules) append_unique(because, rule);
+    }
+    return pressure;
+  }
+
+  void emit_steps(std::vector<Pick>& picks, Routine& routine) const {
+    std::vector<const Pick*> chosen;
+    for (const Pick& pick : picks)
+      if (pick.chosen) chosen.push_back(&pick);
+    // Picks are already in priority order; a stable sort by phase keeps it within a phase.
+    std::stable_sort(chosen.begin(), chosen.end(),
+                     [](const Pick* a, const Pick* b) { return a->phase < b->phase; });
+    int clock = 0;
+    for (const Pick* pick : chosen) {
+      const Technique& technique = *pick->technique;
+      std::vector<Side> sides;
+      if (!technique.per_side) {
+        sides = {Side::kBoth};
+      } else if (request_.side == Side::kBoth) {
+        sides = {Side::kLeft, Side::kRight};
+      } else {
+        sides = {request_.side};
+      }
+      for (const Side side : sides) {
+        Step step;
+        step.index = static_cast<int>(routine.steps.size()) + 1;
+        step.phase = pick->phase;
+        step.technique = technique.id;
+        step.name = technique.name;
+        step.target = pick->target;
+        step.side = side;
+        step.start_seconds = clock;
+        step.seconds = pick->units * pick->per_unit;
+        step.because = pick->because;
+        step.pressure = pressure_for(technique, step.because);
+        if (technique.reps) {
+          step.hold_seconds = pick->units;
+          step.reps = technique.reps;
+        }
+        step.tags = technique.tags;
+        step.equipment = pick->equipment_used;
+        step.instructions = technique.instructions;
+        step.cues = technique.cues;
+        clock += step.seconds;
+        routine.steps.push_back(std::move(step));
+      }
+    }
+    routine.total_seconds = clock;
+  }
+
+  const KnowledgeBase& kb_;
+  const Request& request_;
+  const Decisions& decisions_;
+  std::vector<std::string> notes_;
+  int used_ = 0;
+};
+
+}  // namespace
+
+Routine build_routine(const KnowledgeBase& kb, const Request& request, const Decisions& decisions) {
+  return Planner(kb, request, decisions).run();
+}
+
+Routine plan(const KnowledgeBase& kb, const Request& request) {
+  return build_routine(kb, request, evaluate_rules(kb, request));
+}
+
+Routine plan(const KnowledgeBase& kb, const RequestOptions& options, const Clock& clock) {
+  return plan(kb, resolve_request(kb, options, clock));
+}
+
+}  // namespace knotplan

@@ -1,0 +1,149 @@
+#include "knotplan/request.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "knotplan/error.hpp"
+#include "knotplan/ids.hpp"
+
+namespace knotplan {
+
+namespace {
+
+// Looks `text` up among `entries` by id or alias; on failure names the option, the
+// value, the closest id and the valid ids.
+template <typename Entry>
+const Entry& resolve_named(const std::vector<Entry>& entries, const std::string& text,
+                           const char* option, const char* kind) {
+  if (const Entry* found = match_named(entries, text)) return *found;
+  std::vector<std::string> spellings;
+  std::vector<std::string> owners;
+  std::vector<std::string> valid;
+  for (const Entry& entry : entries) {
+    valid.push_back(entry.id);
+    spellings.push_back(entry.id);
+    owners.push_back(entry.id);
+    for (const std::string& alias : entry.aliases) {
+      spellings.push_back(alias);
+      owners.push_back(entry.id);
+    }
+  }
+  std::string hint;
+  if (const auto closest = closest_match(text, spellings)) {
+    const auto at = std::find(spellings.begin(), spellings.end(), *closest) - spellings.begin();
+    hint = fmt::format("did you mean '{}'? ", owners[static_cast<std::size_t>(at)]);
+  }
+  hint += fmt::format("Valid {}s: {}", kind, fmt::join(valid, ", "));
+  const std::string shown = text.empty() ? std::string("''") : fmt::format("'{}'", text);
+  throw UsageError(fmt::format("{} {} is not a known {}", option, shown, kind), hint);
+}
+
+// Splits every value at commas; an empty item is an error, "none" means no items.
+std::vector<std::string> split_list(const std::vector<std::string>& values, const char* option,
+                                    const char* example) {
+  std::vector<std::string> items;
+  for (const std::string& value : values) {
+    if (normalize_id(value) == "none") continue;
+    std::size_t begin = 0;
+    while (true) {
+      const std::size_t comma = value.find(',', begin);
+      const std::string item =
+          value.substr(begin, comma == std::string::npos ? std::string::npos : comma - begin);
+      if (normalize_id(item).empty())
+        throw UsageError(fmt::format("{} '{}' has an empty item", option, value),
+                         fmt::format("give comma-separated ids, such as {} {}", option, example));
+      items.push_back(item);
+      if (comma == std::string::npos) break;
+      begin = comma + 1;
+    }
+  }
+  return items;
+}
+
+template <typename Entry>
+std::vector<std::string> resolve_list(const std::vector<Entry>& entries,
+                                      const std::vector<std::string>& values, const char* option,
+                                      const char* kind, const char* example) {
+  std::vector<std::string> ids;
+  for (const std::string& item : split_list(values, option, example))
+    ids.push_back(resolve_named(entries, item, option, kind).id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+int parse_whole_number(const std::string& text, const char* option, int min, int max,
+                       const char* meaning) {
+  const std::string trimmed = normalize_id(text);
+  int value = 0;
+  const char* begin = trimmed.data();
+  const char* end = trimmed.data() + trimmed.size();
+  const auto [stop, error] = std::from_chars(begin, end, value);
+  const std::string shown = text.empty() ? std::string("''") : fmt::format("'{}'", text);
+  if (trimmed.empty() || error != std::errc() || stop != end)
+    throw UsageError(fmt::format("{} {} is not a whole number", option, shown),
+                     fmt::format("give {}: a whole number from {} to {}", meaning, min, max));
+  if (value < min || value > max)
+    throw UsageError(fmt::format("{} {} is out of range", option, shown),
+                     fmt::format("give {}: a whole number from {} to {}", meaning, min, max));
+  return value;
+}
+
+Side parse_side(const std::string& text) {
+  const std::string side = normalize_id(text);
+  if (side == "both") return Side::kBoth;
+  if (side == "left") return Side::kLeft;
+  if (side == "right") return Side::kRight;
+  throw UsageError(fmt::format("--side '{}' is not a side", text), "use left, right or both");
+}
+
+}  // namespace
+
+const char* side_id(Side side) {
+  switch (side) {
+    case Side::kLeft:
+      return "left";
+    case Side::kRight:
+      return "right";
+    case Side::kBoth:
+      break;
+  }
+  return "both";
+}
+
+Request resolve_request(const KnowledgeBase& kb, const RequestOptions& options,
+                        const Clock& clock) {
+  std::vector<Area> selectable;
+  for (const Area& area : kb.areas)
+    if (!area.target_only) selectable.push_back(area);
+  if (!options.area) {
+    std::vector<std::string> ids;
+    for (const Area& area : selectable) ids.push_back(area.id);
+    throw UsageError("--area is required: where is the knot?",
+                     fmt::format("for example: knotplan --area upper-back --since today. "
+                                 "Valid areas: {}",
+                                 fmt::join(ids, ", ")));
+  }
+  Request request;
+  request.area = resolve_named(selectable, *options.area, "--area", "area").id;
+  request.since = parse_since(options.since, clock);
+  request.stage = stage_for_hours(kb, request.since.hours).id;
+  request.cause = resolve_named(kb.causes, options.cause, "--cause", "cause").id;
+  request.pain = parse_whole_number(options.pain, "--pain", 0, 10, "the pain from 0 to 10");
+  request.minutes =
+      parse_whole_number(options.minutes, "--minutes", 1, kMaxMinutes, "the minutes you have");
+  request.equipment = resolve_list(kb.equipment, options.equipment, "--equipment", "equipment",
+                                   "tennis-ball,foam-roller");
+  request.side = parse_side(options.side);
+  request.symptoms =
+      resolve_list(kb.red_flags, options.symptoms, "--symptom", "symptom", "chest-pain,fever");
+  request.conditions = resolve_list(kb.conditions, options.conditions, "--condition", "condition",
+                                    "pregnancy,diabetes");
+  if (options.age)
+    request.age = parse_whole_number(*options.age, "--age", 1, kMaxAge, "your age in years");
+  return request;
+}
+
+}  // namespace knotplan

@@ -1,0 +1,145 @@
+#include "knotplan/rules.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace knotplan {
+
+namespace {
+
+bool contains(const std::vector<std::string>& values, const std::string& value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+// An empty list in a condition matches everything; otherwise one shared item is enough.
+bool any_in(const std::vector<std::string>& wanted, const std::vector<std::string>& present) {
+  if (wanted.empty()) return true;
+  return std::any_of(present.begin(), present.end(),
+                     [&](const std::string& item) { return contains(wanted, item); });
+}
+
+bool one_of(const std::vector<std::string>& wanted, const std::string& value) {
+  return wanted.empty() || contains(wanted, value);
+}
+
+void append_unique(std::vector<std::string>& list, const std::string& value) {
+  if (!contains(list, value)) list.push_back(value);
+}
+
+// Keeps the more urgent referral; among equals the first one seen stays.
+void keep_most_urgent(std::optional<Referral>& kept, const Referral& offered) {
+  if (!kept || offered.level > kept->level) kept = offered;
+}
+
+class Evaluator {
+ public:
+  Evaluator(const KnowledgeBase& kb, const Request& request) : kb_(kb), request_(request) {}
+
+  Decisions run() {
+    for (const std::string& symptom : request_.symptoms) apply_red_flag(symptom);
+    for (std::size_t index = 0; index < kb_.rules.size(); ++index) {
+      const Rule& rule = kb_.rules[index];
+      if (rule_matches(rule.when, request_)) apply(rule, index);
+    }
+    return std::move(decisions_);
+  }
+
+ private:
+  void apply_red_flag(const std::string& symptom) {
+    const RedFlag* flag = kb_.find_red_flag(symptom);
+    if (flag == nullptr) return;
+    const std::string id = "red-flag:" + flag->id;
+    decisions_.rules_fired.push_back(id);
+    decisions_.trace.push_back(
+        {id,
+         fmt::format("{} is a warning sign", flag->name),
+         {fmt::format("withholds the routine: see {}", level_id(flag->level))}});
+    keep_most_urgent(decisions_.stop, Referral{flag->level, flag->message});
+  }
+
+  void apply(const Rule& rule, std::size_t index) {
+    const RuleEffect& then = rule.then;
+    decisions_.rules_fired.push_back(rule.id);
+    TraceEntry entry{rule.id, rule.why, {}};
+    auto& effects = entry.effects;
+
+    for (std::size_t i = 0; i < then.add.size(); ++i) {
+      const AddStep& add = then.add[i];
+      decisions_.candidates.push_back({add, rule.id, index * 1000 + i});
+      effects.push_back(fmt::format("adds {} on {} (priority {})", add.technique,
+                                    add.target.value_or(request_.area), add.priority));
+    }
+    for (const std::string& technique : then.exclude) {
+      decisions_.excluded_techniques[technique].push_back(rule.id);
+      effects.push_back(fmt::format("excludes {}", technique));
+    }
+    for (const std::string& tag : then.exclude_tags) {
+      decisions_.excluded_tags[tag].push_back(rule.id);
+      effects.push_back(fmt::format("excludes every {} technique", tag));
+    }
+    for (const std::string& tag : then.keep_off_knot) {
+      decisions_.kept_off_knot[tag].push_back(rule.id);
+      effects.push_back(fmt::format("keeps {} work off the knot itself", tag));
+    }
+    if (then.scale) {
+      decisions_.scales.push_back({*then.scale, rule.id});
+      effects.push_back(fmt::format("scales {} by {}",
+                                    then.scale->tags.empty()
+                                        ? std::string("every step")
+                                        : fmt::format("{} steps", fmt::join(then.scale->tags, "/")),
+                                    then.scale->factor));
+    }
+    if (then.max_pressure) {
+      if (!decisions_.max_pressure || *then.max_pressure < *decisions_.max_pressure)
+        decisions_.max_pressure = then.max_pressure;
+      decisions_.max_pressure_rules.push_back(rule.id);
+      effects.push_back(fmt::format("caps pressure at {}/10", *then.max_pressure));
+    }
+    for (const PhaseLimit& limit : then.phase_limits) {
+      auto [at, inserted] = decisions_.phase_limits.emplace(limit.phase, limit.max_techniques);
+      if (!inserted) at->second = std::min(at->second, limit.max_techniques);
+      effects.push_back(fmt::format("allows at most {} {} technique(s)", limit.max_techniques,
+                                    phase_id(limit.phase)));
+    }
+    for (const std::string& advice : then.advice) append_unique(decisions_.advice, advice);
+    if (!then.advice.empty()) effects.push_back("adds advice");
+    for (const std::string& caution : then.cautions) append_unique(decisions_.cautions, caution);
+    if (!then.cautions.empty()) effects.push_back("adds a caution");
+    if (then.stop) {
+      keep_most_urgent(decisions_.stop, *then.stop);
+      effects.push_back(fmt::format("withholds the routine: see {}", level_id(then.stop->level)));
+    }
+    if (then.refer) {
+      keep_most_urgent(decisions_.refer, *then.refer);
+      effects.push_back(fmt::format("suggests seeing a {}", level_id(then.refer->level)));
+    }
+    decisions_.trace.push_back(std::move(entry));
+  }
+
+  const KnowledgeBase& kb_;
+  const Request& request_;
+  Decisions decisions_;
+};
+
+}  // namespace
+
+bool rule_matches(const RuleCondition& when, const Request& request) {
+  if (!one_of(when.areas, request.area)) return false;
+  if (!one_of(when.stages, request.stage)) return false;
+  if (!one_of(when.causes, request.cause)) return false;
+  if (!any_in(when.equipment, request.equipment)) return false;
+  if (!any_in(when.symptoms, request.symptoms)) return false;
+  if (!any_in(when.conditions, request.conditions)) return false;
+  if (when.pain && !when.pain->contains(request.pain)) return false;
+  if (when.minutes && !when.minutes->contains(request.minutes)) return false;
+  // A rule about age says nothing about a person who gave none.
+  if (when.age && (!request.age || !when.age->contains(*request.age))) return false;
+  return true;
+}
+
+Decisions evaluate_rules(const KnowledgeBase& kb, const Request& request) {
+  return Evaluator(kb, request).run();
+}
+
+}  // namespace knotplan

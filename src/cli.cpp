@@ -15,6 +15,7 @@
 #include "knotplan/planner.hpp"
 #include "knotplan/render.hpp"
 #include "knotplan/terminal.hpp"
+#include "render/text_layout.hpp"
 #include "version.hpp"
 
 namespace knotplan {
@@ -139,6 +140,33 @@ const KnowledgeBase& knowledge_base_for(const Invocation& invocation, KnowledgeB
   return storage;
 }
 
+template <typename Entry>
+std::string id_list(const std::vector<Entry>& entries) {
+  std::vector<std::string> ids;
+  for (const Entry& entry : entries) {
+    if constexpr (std::is_same_v<Entry, Area>) {
+      if (entry.target_only) continue;
+    } else if constexpr (std::is_same_v<Entry, Equipment>) {
+      if (entry.always_available) continue;
+    }
+    ids.push_back(entry.id);
+  }
+  // Wrapped under its label, so that help fits an 80-column terminal.
+  const auto lines = wrap_words(fmt::format("{}", fmt::join(ids, ", ")), 64);
+  return fmt::format("{}", fmt::join(lines, "\n              "));
+}
+
+// The valid ids, from the built-in knowledge base, so that help never drifts from it.
+std::string help_footer() {
+  const KnowledgeBase& kb = builtin_knowledge_base();
+  return fmt::format(
+      "\nValues (ids; aliases and any case also work):\n"
+      "  areas:      {}\n  causes:     {}\n  equipment:  {}\n  symptoms:   {}\n"
+      "  conditions: {}\n{}",
+      id_list(kb.areas), id_list(kb.causes), id_list(kb.equipment), id_list(kb.red_flags),
+      id_list(kb.conditions), kExamples);
+}
+
 std::string render(const Routine& routine, const Invocation& invocation, bool color, int width) {
   std::ostringstream out;
   if (invocation.format == "json") {
@@ -188,7 +216,7 @@ int run_command_line(int argc, char** argv) {
     return static_cast<int>(ExitCode::kUsage);
   }
   CLI::App app("knotplan: a safe, timed self-massage routine for a muscle knot.", "knotplan");
-  app.footer(kExamples);
+  app.footer(help_footer);
   app.set_version_flag("-V,--version", "knotplan " KNOTPLAN_VERSION);
   app.get_formatter()->column_width(32);
   Invocation invocation;

@@ -117,6 +117,9 @@ class Parser {
     RedFlag flag;
     named(flag, node, where);
     flag.level = level(node, where, "level").value_or(Level::kDoctor);
+    if (flag.level == Level::kPhysio)
+      read_.fail(child(where, "level"),
+                 "a red flag withholds the routine: use emergency or doctor");
     flag.message = read_.text(node, where, "message");
     return flag;
   }
@@ -291,6 +294,9 @@ class Parser {
     then.advice = read_.texts(node, where, "advice");
     then.cautions = read_.texts(node, where, "cautions");
     then.stop = referral(node, where, "stop");
+    if (then.stop && then.stop->level == Level::kPhysio)
+      read_.fail(child(child(where, "stop"), "level"),
+                 "a stop withholds the routine: use emergency or doctor");
     then.refer = referral(node, where, "refer");
     if (const auto limits = node.find("phase_limits"); limits != node.end()) {
       const std::string limits_where = child(where, "phase_limits");
@@ -322,6 +328,7 @@ class Parser {
       read_.fail(child(where, "then"), "is missing");
     }
     rule.sources = read_.texts(node, where, "sources", true);
+    if (rule.sources.empty()) read_.fail(child(where, "sources"), "needs at least one source");
     return rule;
   }
 

@@ -140,16 +140,21 @@ class TextWriter {
 
   void steps() {
     std::optional<Phase> phase;
+    const Step* previous = nullptr;
     for (const Step& step : routine_.steps) {
       if (phase != step.phase) {
         phase = step.phase;
         out_ << '\n' << fmt::format(theme_.heading, "{}", phase_heading(step.phase)) << '\n';
       }
-      one_step(step);
+      // The second side of a per-side technique points back instead of repeating it.
+      const bool mirror = previous != nullptr && previous->technique == step.technique &&
+                          previous->target == step.target && previous->side != step.side;
+      one_step(step, mirror ? previous : nullptr);
+      previous = &step;
     }
   }
 
-  void one_step(const Step& step) {
+  void one_step(const Step& step, const Step* same_as) {
     // " 3  2:00  Name ..........  1 min 30 s": number, start, name, then the length.
     const std::string lead =
         fmt::format("{:>3}  {:>5}  ", step.index, clock_time(step.start_seconds));
@@ -168,6 +173,11 @@ class TextWriter {
       facts.push_back(fmt::format("{} × {} s", *step.reps, *step.hold_seconds));
     if (!step.equipment.empty()) facts.push_back(readable_list(step.equipment));
     paragraph(indent, indent, fmt::format("{}", fmt::join(facts, " · ")), theme_.quiet);
+    if (same_as != nullptr) {
+      paragraph(indent, indent,
+                fmt::format("Same as step {}, on the {}.", same_as->index, side_text(step.side)));
+      return;
+    }
     for (const std::string& line : step.instructions) paragraph(indent + "- ", indent + "  ", line);
     for (const std::string& cue : step.cues) paragraph(indent + "> ", indent + "  ", cue);
   }

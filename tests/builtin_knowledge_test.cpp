@@ -1,0 +1,167 @@
+// What the built-in knowledge base must plan, whatever its wording: the safety rules of
+// DESIGN.md §7 and the reference material, checked over every area, stage and cause.
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "knotplan/knowledge_loader.hpp"
+#include "knotplan/planner.hpp"
+#include "test_support.hpp"
+
+using namespace knotplan;
+using testing::make_request;
+
+namespace {
+
+const std::vector<std::string> kAreas{"neck", "shoulders", "upper-back", "between-shoulder-blades",
+                                      "lower-back"};
+const std::vector<std::string> kSince{"today", "1w", "4w", "3mo"};
+const std::vector<std::string> kCauses{"posture", "stress",     "strain",      "overuse", "sleep",
+                                       "injury",  "inactivity", "dehydration", "unknown"};
+const std::vector<std::vector<std::string>> kKits{
+    {},
+    {"tennis-ball"},
+    {"foam-roller", "hot-pack"},
+    {"lacrosse-ball", "cold-pack", "resistance-band", "massage-cane"}};
+
+bool tagged(const Step& step, const std::string& tag) {
+  return std::find(step.tags.begin(), step.tags.end(), tag) != step.tags.end();
+}
+
+bool any_caution(const Routine& routine, const std::string& words) {
+  for (const std::string& caution : routine.cautions)
+    if (caution.find(words) != std::string::npos) return true;
+  return false;
+}
+
+Routine plan_for(const std::string& area, const std::string& since, const std::string& cause,
+                 int minutes = 10, std::vector<std::string> kit = {},
+                 std::vector<std::string> conditions = {}) {
+  Request request = make_request(area, since, cause, minutes, std::move(kit));
+  request.conditions = std::move(conditions);
+  return plan(builtin_knowledge_base(), request);
+}
+
+}  // namespace
+
+TEST_CASE("every area, stage, cause and kit gets a safe routine", "[knowledge]") {
+  for (const auto& area : kAreas)
+    for (const auto& since : kSince)
+      for (const auto& cause : kCauses)
+        for (const auto& kit : kKits) {
+          const Routine routine = plan_for(area, since, cause, 10, kit);
+          INFO(area << " / " << since << " / " << cause << " / kit of " << kit.size());
+          REQUIRE(routine.status == Status::kOk);
+          CHECK(routine.steps.size() >= 2);
+          CHECK(routine.cautions.back() == builtin_knowledge_base().disclaimer);
+          for (const Step& step : routine.steps) {
+            if (step.pressure) CHECK(step.pressure->max <= 7);
+            CHECK(!(step.technique.rfind("foam-roller", 0) == 0 &&
+                    (step.target == "neck" || step.target == "lower-back")));
+            const bool acute =
+                routine.request.stage == "new" && (cause == "strain" || cause == "injury");
+            if (acute) CHECK_FALSE(tagged(step, "heat"));
+            if (cause == "strain" || cause == "injury")
+              CHECK_FALSE((step.target == area && tagged(step, "direct-pressure")));
+          }
+        }
+}
+
+TEST_CASE("an upper-back strain is worked from the chest, armpit and side", "[knowledge]") {
+  const Routine routine = plan_for("upper-back", "2w", "strain", 10, {"tennis-ball"});
+  std::set<std::string> targets;
+  for (const Step& step : routine.steps) targets.insert(step.target);
+  CHECK(targets.count("chest"));
+  CHECK(targets.count("armpit"));
+  CHECK(targets.count("side"));
+}
+
+TEST_CASE("a fresh strain gets cold and movement, never heat", "[knowledge]") {
+  const Routine routine = plan_for("lower-back", "today", "strain", 20, {"hot-pack", "cold-pack"});
+  bool cold = false;
+  for (const Step& step : routine.steps) cold = cold || tagged(step, "cold");
+  CHECK(cold);
+  CHECK(any_caution(routine, "72 hours"));
+}
+
+TEST_CASE("upper back and between the shoulder blades carry the emergency line", "[knowledge]") {
+  for (const char* area : {"upper-back", "between-shoulder-blades"})
+    CHECK(any_caution(plan_for(area, "1w", "posture"), "tearing pain"));
+  CHECK_FALSE(any_caution(plan_for("lower-back", "1w", "posture"), "tearing pain"));
+}
+
+TEST_CASE("conditions change the routine without withholding it", "[knowledge]") {
+  const std::vector<std::string> kit{"tennis-ball", "hot-pack", "cold-pack", "foam-roller",
+                                     "massage-cane"};
+  for (const char* condition : {"anticoagulants", "osteoporosis", "pregnancy", "cancer-history"}) {
+    const Routine routine = plan_for("upper-back", "3w", "posture", 20, kit, {condition});
+    INFO(condition);
+    REQUIRE(routine.status == Status::kOk);
+    for (const Step& step : routine.steps)
+      if (step.pressure) CHECK(step.pressure->max <= 3);
+  }
+  for (const char* condition : {"diabetes", "neuropathy", "pregnancy"}) {
+    const Routine routine = plan_for("neck", "3w", "stress", 30, kit, {condition});
+    for (const Step& step : routine.steps) CHECK(step.technique != "heat-pack");
+  }
+  const Routine raynauds = plan_for("lower-back", "today", "strain", 30, kit, {"raynauds"});
+  for (const Step& step : raynauds.steps) CHECK_FALSE(tagged(step, "cold"));
+  const Routine osteoporosis = plan_for("upper-back", "3w", "posture", 30, kit, {"osteoporosis"});
+  for (const Step& step : osteoporosis.steps) CHECK(step.technique != "foam-roller-upper-back");
+}
+
+TEST_CASE("from 65, stretch holds are 30 seconds or longer", "[knowledge]") {
+  Request request = make_request("neck", "3w", "posture", 10);
+  request.age = 70;
+  const Routine routine = plan(builtin_knowledge_base(), request);
+  int stretches = 0;
+  for (const Step& step : routine.steps) {
+    if (!tagged(step, "stretch") || !step.hold_seconds) continue;
+    ++stretches;
+    CHECK(*step.hold_seconds >= 30);
+  }
+  CHECK(stretches > 0);
+}
+
+TEST_CASE("five minutes or less: one release and one stretch", "[knowledge]") {
+  for (const auto& area : kAreas) {
+    const Routine routine = plan_for(area, "1w", "posture", 5, {"tennis-ball"});
+    std::set<std::string> release;
+    std::set<std::string> stretch;
+    for (const Step& step : routine.steps) {
+      if (step.phase == Phase::kRelease) release.insert(step.technique);
+      if (step.phase == Phase::kStretch) stretch.insert(step.technique);
+      CHECK(step.phase != Phase::kWarmUp);
+    }
+    INFO(area);
+    CHECK(release.size() == 1);
+    CHECK(stretch.size() == 1);
+  }
+}
+
+TEST_CASE("a knot older than two weeks adds strengthening and a physio referral", "[knowledge]") {
+  const Routine routine = plan_for("upper-back", "5w", "posture", 20, {"resistance-band"});
+  bool strengthening = false;
+  for (const Step& step : routine.steps)
+    strengthening = strengthening || tagged(step, "strengthening");
+  CHECK(strengthening);
+  REQUIRE(routine.see_a_professional.has_value());
+  CHECK(routine.see_a_professional->level == Level::kPhysio);
+}
+
+TEST_CASE("every technique cites a source and every release step says when to ease off",
+          "[knowledge]") {
+  for (const Technique& technique : builtin_knowledge_base().techniques) {
+    INFO(technique.id);
+    CHECK(!technique.sources.empty());
+    if (technique.pressure) CHECK(technique.pressure->max <= 7);
+    const bool pressing =
+        std::find(technique.tags.begin(), technique.tags.end(), "direct-pressure") !=
+            technique.tags.end() ||
+        std::find(technique.tags.begin(), technique.tags.end(), "rolling") != technique.tags.end();
+    if (!pressing) continue;
+    bool ease_off = false;
+    for (const std::string& cue : technique.cues)
+      ease_off = ease_off || cue.find("Ease off") != std::string::npos;
+    CHECK(ease_off);
+  }
+}

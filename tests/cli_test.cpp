@@ -1,0 +1,211 @@
+// End-to-end: the built binary, as a person or a script runs it.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+using knotplan::testing::run_knotplan;
+using knotplan::testing::RunResult;
+using knotplan::testing::TemporaryFolder;
+using nlohmann::json;
+
+namespace {
+
+std::size_t count_lines(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+}  // namespace
+
+TEST_CASE("the quick-start command plans a routine", "[cli]") {
+  const RunResult run = run_knotplan({"--area", "upper-back", "--since", "today"});
+  CHECK(run.exit_code == 0);
+  CHECK(run.err.empty());
+  CHECK_THAT(run.out, Catch::StartsWith("Self-massage routine: Upper back\n"));
+  CHECK_THAT(run.out, Catch::Contains("This is self-care guidance, not a diagnosis."));
+}
+
+TEST_CASE("version and --help print to stdout and exit 0", "[cli]") {
+  const RunResult version = run_knotplan({"--version"});
+  CHECK(version.exit_code == 0);
+  CHECK_THAT(version.out, Catch::StartsWith("knotplan "));
+  const RunResult help = run_knotplan({"--help"});
+  CHECK(help.exit_code == 0);
+  for (const char* words : {"Request:", "Output:", "Knowledge base:", "--area", "--since",
+                            "--explain", "Examples:", "knotplan --area upper-back --since today"})
+    CHECK_THAT(help.out, Catch::Contains(words));
+}
+
+TEST_CASE("no arguments prints a short usage to stderr and exits 2", "[cli]") {
+  const RunResult run = run_knotplan({});
+  CHECK(run.exit_code == 2);
+  CHECK(run.out.empty());
+  CHECK_THAT(run.err, Catch::Contains("Example: knotplan --area upper-back --since today"));
+}
+
+TEST_CASE("bad values exit 2 with one error line that names the value", "[cli]") {
+  struct Case {
+    std::vector<std::string> arguments;
+    std::string named;
+  };
+  const std::vector<Case> cases{
+      {{"--area", "uper-back"}, "did you mean 'upper-back'?"},
+      {{"--area", "elbow"}, "'elbow'"},
+      {{"--since", "today"}, "--area is required"},
+      {{"--area", "neck", "--since", "next week"}, "'next week'"},
+      {{"--area", "neck", "--since", "2999-01-01"}, "in the future"},
+      {{"--area", "neck", "--cause", "gardening"}, "'gardening'"},
+      {{"--area", "neck", "--pain", "11"}, "--pain '11'"},
+      {{"--area", "neck", "--pain", "-3"}, "--pain '-3'"},
+      {{"--area", "neck", "--minutes", "0"}, "--minutes '0'"},
+      {{"--area", "neck", "--minutes", "lots"}, "--minutes 'lots'"},
+      {{"--area", "neck", "--equipment", "tenis-ball"}, "did you mean 'tennis-ball'?"},
+      {{"--area", "neck", "--equipment", "tennis-ball,,"}, "empty item"},
+      {{"--area", "neck", "--side", "middle"}, "--side 'middle'"},
+      {{"--area", "neck", "--symptom", "sneezing"}, "'sneezing'"},
+      {{"--area", "neck", "--condition", "asthma"}, "'asthma'"},
+      {{"--area", "neck", "--age", "200"}, "--age '200'"},
+      {{"--area", "neck", "--format", "yaml"}, "--format 'yaml'"},
+      {{"--area", "neck", "--color", "sometimes"}, "--color 'sometimes'"},
+      {{"--are", "neck"}, "did you mean '--area'?"},
+      {{"--area", "neck", "stray"}, "stray"},
+      {{"--area", "neck", "--area", "lower-back"}, "--area"},
+      {{"--area"}, "--area"},
+  };
+  for (const Case& test : cases) {
+    const RunResult run = run_knotplan(test.arguments);
+    INFO(run.err);
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK_THAT(run.err, Catch::StartsWith("knotplan: error: "));
+    CHECK_THAT(run.err, Catch::Contains(test.named));
+    CHECK(count_lines(run.err) <= 2);
+  }
+}
+
+TEST_CASE("a warning sign withholds the routine with exit 3, in text and JSON", "[cli]") {
+  const RunResult text = run_knotplan({"--area", "upper-back", "--symptom", "chest-pain"});
+  CHECK(text.exit_code == 3);
+  CHECK_THAT(text.out, Catch::Contains("EMERGENCY"));
+  CHECK_THAT(text.out, Catch::Contains("999"));
+  const RunResult pain = run_knotplan({"--area", "neck", "--pain", "9", "--format", "json"});
+  CHECK(pain.exit_code == 3);
+  const json document = json::parse(pain.out);
+  CHECK(document["status"] == "withheld");
+  CHECK(document["see_a_professional"]["level"] == "doctor");
+  CHECK(document["rules_fired"][0] == "severe-pain");
+  CHECK(document["steps"].empty());
+}
+
+TEST_CASE("JSON output fits the budget and is identical run after run", "[cli]") {
+  const std::vector<std::string> arguments{"--area",      "neck",        "--since",   "3w",
+                                           "--cause",     "posture",     "--minutes", "8",
+                                           "--equipment", "tennis-ball", "--format",  "json"};
+  const RunResult first = run_knotplan(arguments);
+  const RunResult second = run_knotplan(arguments);
+  REQUIRE(first.exit_code == 0);
+  CHECK(first.out == second.out);
+  const json document = json::parse(first.out);
+  CHECK(document["total_seconds"].get<int>() <= 8 * 60);
+  CHECK(document["request"]["since"]["stage"] == "lingering");
+}
+
+TEST_CASE("a copy of the knowledge base with a new technique and rule changes the routine",
+          "[cli]") {
+  TemporaryFolder folder;
+  json kb = knotplan::testing::builtin_knowledge_json();
+  kb["techniques"].push_back(
+      {{"id", "wall-angels"},
+       {"name", "Wall angels"},
+       {"phase", "stretch"},
+       {"tags", {"movement"}},
+       {"areas", {"upper-back"}},
+       {"equipment", {"wall"}},
+       {"seconds", {{"min", 30}, {"default", 60}, {"max", 90}}},
+       {"instructions", {"Stand with your back to a wall.", "Slide your arms up and down."}},
+       {"cues", {"Slow and smooth."}},
+       {"sources", {"test"}}});
+  kb["rules"].push_back({{"id", "desk-wall-angels"},
+                         {"why", "A test rule."},
+                         {"when", {{"area", {"upper-back"}}}},
+                         {"then", {{"add", {{{"technique", "wall-angels"}, {"priority", 99}}}}}},
+                         {"sources", {"test"}}});
+  knotplan::testing::write_file(folder.path("custom.json"), kb.dump(2));
+  const std::vector<std::string> request{"--area", "upper-back", "--format", "json"};
+
+  const json builtin = json::parse(run_knotplan(request).out);
+  CHECK(builtin.dump().find("wall-angels") == std::string::npos);
+
+  auto with_flag = request;
+  with_flag.insert(with_flag.end(), {"--kb", folder.path("custom.json")});
+  const RunResult flag = run_knotplan(with_flag);
+  REQUIRE(flag.exit_code == 0);
+  const json custom = json::parse(flag.out);
+  bool found = false;
+  for (const auto& step : custom["steps"])
+    if (step["technique"] == "wall-angels") found = step["because"] == json{"desk-wall-angels"};
+  CHECK(found);
+
+  const RunResult environment =
+      run_knotplan(request, {{"KNOTPLAN_KB", folder.path("custom.json")}});
+  CHECK(environment.out == flag.out);
+}
+
+TEST_CASE("a broken knowledge base exits 4 and says where", "[cli]") {
+  TemporaryFolder folder;
+  knotplan::testing::write_file(folder.path("syntax.json"),
+                                "{\n  \"areas\": [\n    oops\n  ]\n}\n");
+  const RunResult syntax = run_knotplan({"--area", "neck", "--kb", folder.path("syntax.json")});
+  CHECK(syntax.exit_code == 4);
+  CHECK(syntax.out.empty());
+  CHECK_THAT(syntax.err, Catch::Contains("line 3:5"));
+
+  json kb = knotplan::testing::builtin_knowledge_json();
+  kb["rules"][3]["then"]["add"][0]["technique"] = "made-up";
+  knotplan::testing::write_file(folder.path("reference.json"), kb.dump());
+  const RunResult reference =
+      run_knotplan({"--area", "neck", "--kb", folder.path("reference.json")});
+  CHECK(reference.exit_code == 4);
+  CHECK_THAT(reference.err, Catch::Contains(kb["rules"][3]["id"].get<std::string>()));
+  CHECK_THAT(reference.err, Catch::Contains("made-up"));
+
+  const RunResult missing = run_knotplan({"--area", "neck", "--kb", folder.path("absent.json")});
+  CHECK(missing.exit_code == 1);
+  CHECK_THAT(missing.err, Catch::Contains("absent.json"));
+}
+
+TEST_CASE("output with -o writes the whole output to a file and nothing to stdout", "[cli]") {
+  TemporaryFolder folder;
+  const RunResult run =
+      run_knotplan({"--area", "lower-back", "--format", "json", "-o", folder.path("plan.json")});
+  CHECK(run.exit_code == 0);
+  CHECK(run.out.empty());
+  CHECK(json::parse(knotplan::testing::read_file(folder.path("plan.json")))["status"] == "ok");
+  CHECK(folder.entries() == std::vector<std::string>{"plan.json"});
+
+  const RunResult withheld = run_knotplan(
+      {"--area", "neck", "--symptom", "fever-stiff-neck", "-o", folder.path("plan.json")});
+  CHECK(withheld.exit_code == 3);
+  CHECK_THAT(knotplan::testing::read_file(folder.path("plan.json")), Catch::Contains("EMERGENCY"));
+
+  const RunResult unwritable =
+      run_knotplan({"--area", "neck", "-o", folder.path("no/such/dir/plan.txt")});
+  CHECK(unwritable.exit_code == 1);
+  CHECK_THAT(unwritable.err, Catch::Contains("no/such/dir/plan.txt"));
+  CHECK(folder.entries() == std::vector<std::string>{"plan.json"});
+}
+
+TEST_CASE("colour only when asked for, or on a terminal without NO_COLOR", "[cli]") {
+  const RunResult piped = run_knotplan({"--area", "neck"}, {{"TERM", "xterm"}});
+  CHECK(piped.out.find("\x1b[") == std::string::npos);
+  const RunResult forced =
+      run_knotplan({"--area", "neck", "--color", "always"}, {{"NO_COLOR", "1"}});
+  CHECK(forced.out.find("\x1b[") != std::string::npos);
+}
+
+TEST_CASE("explain names the rules that fired", "[cli]") {
+  const RunResult run = run_knotplan({"--area", "neck", "--cause", "sleep", "--explain"});
+  CHECK(run.exit_code == 0);
+  CHECK_THAT(run.out, Catch::Contains("Why this routine"));
+  CHECK_THAT(run.out, Catch::Contains("sleep-neck-and-pillow:"));
+}

@@ -1,0 +1,234 @@
+#include "knotplan/planner.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "knotplan/knowledge_loader.hpp"
+#include "test_support.hpp"
+
+using namespace knotplan;
+using testing::make_request;
+
+namespace {
+
+// The built-in vocabulary and techniques with rules of the test's own.
+KnowledgeBase with_rules(std::vector<Rule> rules) {
+  KnowledgeBase kb = builtin_knowledge_base();
+  kb.rules = std::move(rules);
+  return kb;
+}
+
+Rule adding(const std::string& id, std::vector<AddStep> adds) {
+  Rule rule{id, "test", {}, {}, {"test"}};
+  rule.then.add = std::move(adds);
+  return rule;
+}
+
+AddStep step(const std::string& technique, int priority, std::optional<std::string> target = {}) {
+  AddStep add;
+  add.technique = technique;
+  add.priority = priority;
+  add.target = std::move(target);
+  return add;
+}
+
+std::vector<std::string> techniques_of(const Routine& routine) {
+  std::vector<std::string> ids;
+  for (const Step& step : routine.steps) ids.push_back(step.technique);
+  return ids;
+}
+
+bool has(const Routine& routine, const std::string& technique) {
+  const auto ids = techniques_of(routine);
+  return std::find(ids.begin(), ids.end(), technique) != ids.end();
+}
+
+}  // namespace
+
+TEST_CASE("the total never exceeds the budget, and most of it is used", "[planner]") {
+  const KnowledgeBase& kb = builtin_knowledge_base();
+  for (const char* area :
+       {"neck", "shoulders", "upper-back", "between-shoulder-blades", "lower-back"}) {
+    for (int minutes = 1; minutes <= 60; ++minutes) {
+      const Routine routine =
+          plan(kb, make_request(area, "1w", "posture", minutes, {"tennis-ball"}));
+      INFO(area << " " << minutes << " min");
+      CHECK(routine.total_seconds <= minutes * 60);
+      CHECK(!routine.steps.empty());
+      if (minutes >= 3 && minutes <= 20) CHECK(routine.total_seconds >= minutes * 60 * 8 / 10);
+      int clock = 0;
+      for (const Step& step : routine.steps) {
+        CHECK(step.start_seconds == clock);
+        clock += step.seconds;
+      }
+      CHECK(clock == routine.total_seconds);
+    }
+  }
+}
+
+TEST_CASE("steps are ordered by phase and numbered from 1", "[planner]") {
+  const Routine routine = plan(builtin_knowledge_base(),
+                               make_request("upper-back", "3w", "posture", 30, {"tennis-ball"}));
+  for (std::size_t i = 0; i < routine.steps.size(); ++i) {
+    CHECK(routine.steps[i].index == static_cast<int>(i) + 1);
+    if (i > 0) CHECK(routine.steps[i - 1].phase <= routine.steps[i].phase);
+  }
+}
+
+TEST_CASE("per-side techniques become a left and a right step, or one side", "[planner]") {
+  const KnowledgeBase kb = with_rules({adding("r", {step("levator-scapulae-stretch", 50)})});
+  const Routine both = plan(kb, make_request("neck"));
+  REQUIRE(both.steps.size() == 2);
+  CHECK(both.steps[0].side == Side::kLeft);
+  CHECK(both.steps[1].side == Side::kRight);
+  CHECK(both.steps[0].seconds == both.steps[1].seconds);
+  Request left = make_request("neck");
+  left.side = Side::kLeft;
+  const Routine one = plan(kb, left);
+  REQUIRE(one.steps.size() == 1);
+  CHECK(one.steps[0].side == Side::kLeft);
+}
+
+TEST_CASE("held stretches report hold and reps that add up to the step", "[planner]") {
+  const KnowledgeBase kb = with_rules({adding("r", {step("doorway-chest-stretch", 50, "chest")})});
+  const Routine routine = plan(kb, make_request("upper-back", "today", "unknown", 1));
+  REQUIRE(routine.steps.size() == 1);
+  const Step& stretch = routine.steps[0];
+  REQUIRE(stretch.hold_seconds.has_value());
+  CHECK(*stretch.hold_seconds * *stretch.reps == stretch.seconds);
+  CHECK(stretch.seconds <= 60);
+}
+
+TEST_CASE("only equipment the person has is used; substitutes count", "[planner]") {
+  const KnowledgeBase kb = with_rules(
+      {adding("r", {step("ball-against-wall", 60), step("foam-roller-upper-back", 50)})});
+  CHECK(plan(kb, make_request("upper-back")).steps.empty());
+  const Routine with_ball =
+      plan(kb, make_request("upper-back", "today", "unknown", 10, {"tennis-ball"}));
+  CHECK(techniques_of(with_ball) ==
+        std::vector<std::string>{"ball-against-wall", "ball-against-wall"});
+  CHECK(with_ball.steps[0].equipment == std::vector<std::string>{"tennis-ball", "wall"});
+  const Routine substitute =
+      plan(kb, make_request("upper-back", "today", "unknown", 10, {"lacrosse-ball"}));
+  REQUIRE(!substitute.steps.empty());
+  CHECK(substitute.steps[0].equipment == std::vector<std::string>{"lacrosse-ball", "wall"});
+  CHECK(has(plan(kb, make_request("upper-back", "today", "unknown", 10, {"foam-roller"})),
+            "foam-roller-upper-back"));
+}
+
+TEST_CASE("an exclusion beats an addition, by id, by tag and off the knot", "[planner]") {
+  Rule excluder{"no-press", "test", {}, {}, {"test"}};
+  excluder.then.exclude = {"press-and-release"};
+  excluder.then.exclude_tags = {"heat"};
+  const KnowledgeBase kb = with_rules(
+      {adding("r", {step("press-and-release", 90), step("warm-shower", 80), step("chin-tuck", 10)}),
+       excluder});
+  const Routine routine = plan(kb, make_request("neck"));
+  CHECK(techniques_of(routine) == std::vector<std::string>{"chin-tuck"});
+  CHECK(routine.planner_notes.size() == 2);
+
+  Rule off_knot{"off", "test", {}, {}, {"test"}};
+  off_knot.then.keep_off_knot = {"direct-pressure"};
+  const KnowledgeBase around = with_rules(
+      {adding("r", {step("press-and-release", 90), step("press-and-release", 80, "chest")}),
+       off_knot});
+  const Routine spared = plan(around, make_request("upper-back"));
+  REQUIRE(!spared.steps.empty());
+  for (const Step& s : spared.steps) CHECK(s.target == "chest");
+}
+
+TEST_CASE("priority picks first; ties go to the earlier rule in the file", "[planner]") {
+  // Two 90-second (per side) candidates at the same priority; only one fits in 3 minutes.
+  const KnowledgeBase first_wins = with_rules(
+      {adding("a", {step("ball-against-wall", 50)}), adding("b", {step("ball-on-floor", 50)})});
+  const Routine routine =
+      plan(first_wins, make_request("upper-back", "today", "unknown", 3, {"tennis-ball"}));
+  CHECK(techniques_of(routine) ==
+        std::vector<std::string>{"ball-against-wall", "ball-against-wall"});
+  const KnowledgeBase second_higher = with_rules(
+      {adding("a", {step("ball-against-wall", 50)}), adding("b", {step("ball-on-floor", 51)})});
+  CHECK(techniques_of(plan(second_higher,
+                           make_request("upper-back", "today", "unknown", 3, {"tennis-ball"}))) ==
+        std::vector<std::string>{"ball-on-floor", "ball-on-floor"});
+}
+
+TEST_CASE("the same technique asked twice is one step naming both rules", "[planner]") {
+  const KnowledgeBase kb = with_rules(
+      {adding("first", {step("chin-tuck", 40)}), adding("second", {step("chin-tuck", 60)})});
+  const Routine routine = plan(kb, make_request("neck"));
+  REQUIRE(routine.steps.size() == 1);
+  CHECK(routine.steps[0].because == std::vector<std::string>{"second", "first"});
+}
+
+TEST_CASE("pressure is capped and the capping rule is named", "[planner]") {
+  Rule cap{"cap", "test", {}, {}, {"test"}};
+  cap.then.max_pressure = 3;
+  const KnowledgeBase kb = with_rules({adding("r", {step("sustained-pressure", 50)}), cap});
+  const Routine routine = plan(kb, make_request("neck"));
+  REQUIRE(!routine.steps.empty());
+  CHECK(routine.steps[0].pressure->max == 3);
+  CHECK(routine.steps[0].pressure->min == 3);
+  CHECK(routine.steps[0].because == std::vector<std::string>{"r", "cap"});
+}
+
+TEST_CASE("scale lengthens matching steps within the technique's range", "[planner]") {
+  Rule longer{"longer", "test", {}, {}, {"test"}};
+  longer.then.scale = Scale{1.5, {"stretch"}};
+  const KnowledgeBase base = with_rules({adding("r", {step("upper-trapezius-stretch", 50)})});
+  const KnowledgeBase scaled =
+      with_rules({adding("r", {step("upper-trapezius-stretch", 50)}), longer});
+  // One minute: no growth, so the scaled default shows.
+  Request request = make_request("neck", "today", "unknown", 3);
+  request.side = Side::kLeft;
+  const Routine plain = plan(base, request);
+  const Routine held = plan(scaled, request);
+  REQUIRE(plain.steps.size() == 1);
+  REQUIRE(held.steps.size() == 1);
+  CHECK(plain.steps[0].because == std::vector<std::string>{"r"});
+  CHECK(held.steps[0].because == std::vector<std::string>{"r", "longer"});
+  // Far past the range: clamped to the technique's longest.
+  Rule huge{"huge", "test", {}, {}, {"test"}};
+  huge.then.scale = Scale{10.0, {"stretch"}};
+  const Routine clamped =
+      plan(with_rules({adding("r", {step("upper-trapezius-stretch", 50)}), huge}), request);
+  REQUIRE(clamped.steps.size() == 1);
+  CHECK(clamped.steps[0].seconds ==
+        builtin_knowledge_base().find_technique("upper-trapezius-stretch")->seconds.max);
+  // A scale for other tags leaves the stretch alone.
+  Rule heat_only{"heat-only", "test", {}, {}, {"test"}};
+  heat_only.then.scale = Scale{10.0, {"heat"}};
+  const Routine untouched =
+      plan(with_rules({adding("r", {step("upper-trapezius-stretch", 50)}), heat_only}), request);
+  CHECK(untouched.steps[0].because == std::vector<std::string>{"r"});
+}
+
+TEST_CASE("phase limits cap how many techniques a phase gets", "[planner]") {
+  Rule limit{"limit", "test", {}, {}, {"test"}};
+  limit.then.phase_limits = {{Phase::kStretch, 1}, {Phase::kWarmUp, 0}};
+  const KnowledgeBase kb =
+      with_rules({adding("r", {step("chin-tuck", 50), step("upper-trapezius-stretch", 60),
+                               step("march-on-the-spot", 70)}),
+                  limit});
+  CHECK(techniques_of(plan(kb, make_request("neck"))) ==
+        std::vector<std::string>{"upper-trapezius-stretch", "upper-trapezius-stretch"});
+}
+
+TEST_CASE("a stop withholds every step and keeps the referral", "[planner]") {
+  Request request = make_request("upper-back");
+  request.symptoms = {"tearing-pain"};
+  const Routine routine = plan(builtin_knowledge_base(), request);
+  CHECK(routine.status == Status::kWithheld);
+  CHECK(routine.steps.empty());
+  CHECK(routine.total_seconds == 0);
+  REQUIRE(routine.see_a_professional.has_value());
+  CHECK(routine.see_a_professional->level == Level::kEmergency);
+  CHECK(routine.cautions.back() == builtin_knowledge_base().disclaimer);
+}
+
+TEST_CASE("every step says why it is there", "[planner]") {
+  const Routine routine =
+      plan(builtin_knowledge_base(),
+           make_request("lower-back", "5w", "overuse", 20, {"tennis-ball", "resistance-band"}));
+  REQUIRE(!routine.steps.empty());
+  for (const Step& s : routine.steps) CHECK(!s.because.empty());
+  CHECK(routine.see_a_professional->level == Level::kPhysio);
+}

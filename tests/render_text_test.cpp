@@ -1,0 +1,95 @@
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "knotplan/knowledge_loader.hpp"
+#include "knotplan/planner.hpp"
+#include "knotplan/render.hpp"
+#include "render/text_layout.hpp"
+#include "test_support.hpp"
+
+using namespace knotplan;
+using testing::make_request;
+
+namespace {
+
+std::string text_of(const Routine& routine, TextOptions options = {}) {
+  std::ostringstream out;
+  render_text(routine, options, out);
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("the text sheet shows every step with its facts, then advice and the disclaimer",
+          "[render]") {
+  const Routine routine = plan(builtin_knowledge_base(), make_request("neck", "2d", "sleep", 10));
+  const std::string text = text_of(routine);
+  CHECK_THAT(text, Catch::StartsWith("Self-massage routine: Neck\n"));
+  CHECK_THAT(text, Catch::Contains("cause: slept awkwardly · pain 5/10 · 10 min"));
+  for (const Step& step : routine.steps) {
+    CHECK_THAT(text, Catch::Contains(step.name));
+    CHECK_THAT(text, Catch::Contains(step.instructions.front().substr(0, 30)));
+  }
+  CHECK_THAT(text, Catch::Contains("  1   0:00  "));
+  CHECK_THAT(text, Catch::Contains("Same as step 1, on the right side."));
+  CHECK_THAT(text, Catch::Contains("left side"));
+  CHECK_THAT(text, Catch::Contains("pressure 4–5/10"));
+  CHECK_THAT(text, Catch::Contains("\nAdvice\n"));
+  CHECK_THAT(text, Catch::Contains("This is self-care guidance, not a diagnosis."));
+  CHECK(text.find("\x1b[") == std::string::npos);
+  for (std::size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos;
+       start = end + 1)
+    CHECK(display_width(std::string_view(text).substr(start, end - start)) <= 80);
+}
+
+TEST_CASE("colour appears only when asked for", "[render]") {
+  const Routine routine = plan(builtin_knowledge_base(), make_request("neck"));
+  CHECK(text_of(routine, {true, false, 80}).find("\x1b[") != std::string::npos);
+}
+
+TEST_CASE("a withheld routine says why and whom to see, and has no steps", "[render]") {
+  Request request = make_request("upper-back");
+  request.symptoms = {"chest-pain"};
+  const std::string text = text_of(plan(builtin_knowledge_base(), request));
+  CHECK_THAT(text, Catch::Contains("No routine today. EMERGENCY."));
+  CHECK_THAT(text, Catch::Contains("Call 999, 112 or 911 now"));
+  CHECK(text.find("  1   0:00") == std::string::npos);
+}
+
+TEST_CASE("explain lists the fired rules and what was left out", "[render]") {
+  const Routine routine =
+      plan(builtin_knowledge_base(), make_request("upper-back", "today", "strain"));
+  const std::string text = text_of(routine, {false, true, 80});
+  CHECK_THAT(text, Catch::Contains("Why this routine"));
+  CHECK_THAT(text, Catch::Contains("strain-work-around-the-knot: "));
+  CHECK_THAT(text, Catch::Contains("keeps direct-pressure work off the knot itself"));
+  CHECK_THAT(text, Catch::Contains("Left out"));
+  CHECK_THAT(text, Catch::Contains("needs tennis-ball"));
+}
+
+TEST_CASE("control characters from a knowledge base never reach the terminal", "[render]") {
+  Routine routine = plan(builtin_knowledge_base(), make_request("neck"));
+  routine.steps[0].name = "Evil\x1b]0;pwned\x07 name";
+  routine.steps[0].instructions[0] =
+      "Line\x1b[2Jclear \xc2\x9b"
+      "31m";
+  const std::string text = text_of(routine);
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find('\x07') == std::string::npos);
+  CHECK(text.find("\xc2\x9b") == std::string::npos);
+  CHECK_THAT(text, Catch::Contains("Evil?]0;pwned? name"));
+}
+
+TEST_CASE("layout helpers wrap words and format times", "[render]") {
+  CHECK(wrap_words("one two three four", 9) ==
+        std::vector<std::string>{"one two", "three", "four"});
+  CHECK(wrap_words("", 10) == std::vector<std::string>{""});
+  CHECK(wrap_words("unbreakableword x", 5) == std::vector<std::string>{"unbreakableword", "x"});
+  CHECK(clock_time(0) == "0:00");
+  CHECK(clock_time(605) == "10:05");
+  CHECK(clock_time(3725) == "1:02:05");
+  CHECK(duration(45) == "45 s");
+  CHECK(duration(120) == "2 min");
+  CHECK(duration(90) == "1 min 30 s");
+  CHECK(display_width("4–6") == 3);
+}

@@ -1,0 +1,104 @@
+#include "knotplan/rules.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "knotplan/knowledge_loader.hpp"
+#include "test_support.hpp"
+
+using namespace knotplan;
+using testing::make_request;
+
+TEST_CASE("conditions: keys AND, list values OR, absent keys match all", "[rules]") {
+  Request request = make_request("neck", "2d", "sleep");
+  request.age = 70;
+  RuleCondition when;
+  CHECK(rule_matches(when, request));
+  when.areas = {"neck", "shoulders"};
+  CHECK(rule_matches(when, request));
+  when.causes = {"stress"};
+  CHECK_FALSE(rule_matches(when, request));
+  when.causes = {"stress", "sleep"};
+  CHECK(rule_matches(when, request));
+  when.stages = {"new"};
+  CHECK(rule_matches(when, request));
+  when.pain = Bounds{6, std::nullopt};
+  CHECK_FALSE(rule_matches(when, request));
+  when.pain = Bounds{std::nullopt, 5};
+  CHECK(rule_matches(when, request));
+  when.age = Bounds{65, std::nullopt};
+  CHECK(rule_matches(when, request));
+  request.age.reset();
+  CHECK_FALSE(rule_matches(when, request));  // no age given: an age rule stays silent
+}
+
+TEST_CASE("equipment, symptom and condition conditions need one shared item", "[rules]") {
+  Request request = make_request("neck", "today", "unknown", 10, {"tennis-ball"});
+  RuleCondition when;
+  when.equipment = {"foam-roller", "tennis-ball"};
+  CHECK(rule_matches(when, request));
+  when.equipment = {"foam-roller"};
+  CHECK_FALSE(rule_matches(when, request));
+  RuleCondition symptoms;
+  symptoms.symptoms = {"fever"};
+  CHECK_FALSE(rule_matches(symptoms, request));
+  request.symptoms = {"fever"};
+  CHECK(rule_matches(symptoms, request));
+}
+
+TEST_CASE("every matching rule fires, in file order, with a trace", "[rules]") {
+  const KnowledgeBase& kb = builtin_knowledge_base();
+  const Decisions decisions = evaluate_rules(kb, make_request("upper-back", "today", "strain"));
+  const auto& fired = decisions.rules_fired;
+  for (const char* id : {"upper-back-knot", "heart-and-aorta-warning",
+                         "strain-work-around-the-knot", "strain-upper-body-front-and-side",
+                         "fresh-strain-or-knock", "new-knot-gentle-start", "stay-active"})
+    CHECK(std::find(fired.begin(), fired.end(), id) != fired.end());
+  CHECK(std::find(fired.begin(), fired.end(), "neck-knot") == fired.end());
+  REQUIRE(decisions.trace.size() == fired.size());
+  for (std::size_t i = 0; i < fired.size(); ++i) CHECK(decisions.trace[i].rule == fired[i]);
+  CHECK(decisions.excluded_tags.count("heat") == 1);
+  CHECK(decisions.kept_off_knot.count("direct-pressure") == 1);
+  CHECK(decisions.max_pressure == 5);
+  CHECK_FALSE(decisions.stop.has_value());
+}
+
+TEST_CASE("symptoms stop the routine at the most urgent level", "[rules]") {
+  const KnowledgeBase& kb = builtin_knowledge_base();
+  Request request = make_request("upper-back");
+  request.symptoms = {"fever", "chest-pain"};
+  const Decisions decisions = evaluate_rules(kb, request);
+  REQUIRE(decisions.stop.has_value());
+  CHECK(decisions.stop->level == Level::kEmergency);
+  CHECK_THAT(decisions.stop->message, Catch::Contains("999"));
+  CHECK(decisions.rules_fired.front() == "red-flag:fever");
+
+  Request doctor = make_request("neck");
+  doctor.symptoms = {"night-pain"};
+  CHECK(evaluate_rules(kb, doctor).stop->level == Level::kDoctor);
+}
+
+TEST_CASE("pain of 8 or more withholds; pain of 7 caps pressure", "[rules]") {
+  const KnowledgeBase& kb = builtin_knowledge_base();
+  Request request = make_request("neck", "1w");
+  request.pain = 8;
+  CHECK(evaluate_rules(kb, request).stop->level == Level::kDoctor);
+  request.pain = 7;
+  const Decisions decisions = evaluate_rules(kb, request);
+  CHECK_FALSE(decisions.stop.has_value());
+  CHECK(decisions.max_pressure == 3);
+}
+
+TEST_CASE("the lowest max_pressure wins and phase limits keep the smallest", "[rules]") {
+  KnowledgeBase kb = builtin_knowledge_base();
+  Rule low{"low", "why", {}, {}, {"test"}};
+  low.then.max_pressure = 2;
+  low.then.phase_limits = {{Phase::kRelease, 1}};
+  Rule high{"high", "why", {}, {}, {"test"}};
+  high.then.max_pressure = 6;
+  high.then.phase_limits = {{Phase::kRelease, 3}};
+  kb.rules = {low, high};
+  const Decisions decisions = evaluate_rules(kb, make_request("neck"));
+  CHECK(decisions.max_pressure == 2);
+  CHECK(decisions.phase_limits.at(Phase::kRelease) == 1);
+  CHECK(decisions.max_pressure_rules == std::vector<std::string>{"low", "high"});
+}

@@ -1,0 +1,58 @@
+#ifndef KNOTPLAN_TESTS_TEST_SUPPORT_HPP_
+#define KNOTPLAN_TESTS_TEST_SUPPORT_HPP_
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "knotplan/clock.hpp"
+#include "knotplan/knowledge.hpp"
+#include "knotplan/request.hpp"
+
+namespace knotplan::testing {
+
+// What one run of the real knotplan binary did.
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the built binary with `arguments`. The environment is the test's own minus
+// KNOTPLAN_KB, NO_COLOR and TERM, plus `environment` (an empty value unsets a variable).
+RunResult run_knotplan(const std::vector<std::string>& arguments,
+                       const std::map<std::string, std::string>& environment = {});
+
+// A fresh, empty folder under the system's temporary folder, removed when destroyed.
+class TemporaryFolder {
+ public:
+  TemporaryFolder();
+  ~TemporaryFolder();
+  TemporaryFolder(const TemporaryFolder&) = delete;
+  TemporaryFolder& operator=(const TemporaryFolder&) = delete;
+  std::string path(const std::string& name) const { return root_ + "/" + name; }
+  const std::string& root() const { return root_; }
+  std::vector<std::string> entries() const;
+
+ private:
+  std::string root_;
+};
+
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& content);
+
+// The built-in knowledge base as editable JSON, for tests that make variants of it.
+nlohmann::json builtin_knowledge_json();
+
+// The date every test plans on, so that "YYYY-MM-DD" inputs stay stable.
+inline const FixedClock kTestClock{CivilDate{2026, 11, 21}};
+
+// A checked request against the built-in knowledge base.
+Request make_request(const std::string& area, const std::string& since = "today",
+                     const std::string& cause = "unknown", int minutes = 10,
+                     std::vector<std::string> equipment = {});
+
+}  // namespace knotplan::testing
+
+#endif  // KNOTPLAN_TESTS_TEST_SUPPORT_HPP_

@@ -1,19 +1,15 @@
 #include "cli.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <cstdlib>
 #include <iostream>
-#include <sstream>
 
+#include "commands.hpp"
 #include "knotplan/error.hpp"
 #include "knotplan/ids.hpp"
 #include "knotplan/knowledge_loader.hpp"
-#include "knotplan/output_file.hpp"
-#include "knotplan/planner.hpp"
-#include "knotplan/render.hpp"
+#include "knotplan/render_knowledge.hpp"
 #include "knotplan/terminal.hpp"
 #include "render/text_layout.hpp"
 #include "version.hpp"
@@ -28,6 +24,8 @@ Examples:
   knotplan --area neck --since 3w --cause posture --minutes 8 --equipment tennis-ball
   knotplan --area lower-back --since yesterday --cause strain --format json | jq .
   knotplan --area between-shoulder-blades --explain
+  knotplan list areas
+  knotplan show ball-against-wall
 
 Exit status: 0 planned, 1 run-time failure, 2 usage error, 3 routine withheld
 (a warning sign: the output says whom to see), 4 invalid knowledge base.
@@ -35,21 +33,40 @@ This is self-care guidance, not a diagnosis.)";
 
 const char* const kShortUsage =
     "Usage: knotplan --area AREA [--since WHEN] [OPTIONS]\n"
+    "       knotplan list|show|kb ...\n"
     "Plans a timed self-massage routine for a muscle knot.\n"
     "Example: knotplan --area upper-back --since today\n"
     "Run 'knotplan --help' for every option.\n";
 
-// What the command line asked for, before any checking against the knowledge base.
-struct Invocation {
-  RequestOptions request;
-  std::string format = "text";
-  std::string output;
-  bool explain = false;
-  std::string knowledge_base;
-  std::string color = "auto";
-};
+template <typename Entry>
+std::string id_list(const std::vector<Entry>& entries) {
+  std::vector<std::string> ids;
+  for (const Entry& entry : entries) {
+    if constexpr (std::is_same_v<Entry, Area>) {
+      if (entry.target_only) continue;
+    } else if constexpr (std::is_same_v<Entry, Equipment>) {
+      if (entry.always_available) continue;
+    }
+    ids.push_back(entry.id);
+  }
+  // Wrapped under its label, so that help fits an 80-column terminal.
+  const auto lines = wrap_words(fmt::format("{}", fmt::join(ids, ", ")), 64);
+  return fmt::format("{}", fmt::join(lines, "\n              "));
+}
 
-void define_options(CLI::App& app, Invocation& invocation) {
+// The valid ids, from the built-in knowledge base, so that help never drifts from it.
+// A callback, so that the knowledge base is parsed only when help is shown.
+std::string help_footer() {
+  const KnowledgeBase& kb = builtin_knowledge_base();
+  return fmt::format(
+      "\nValues (ids; aliases and any case also work):\n"
+      "  areas:      {}\n  causes:     {}\n  equipment:  {}\n  symptoms:   {}\n"
+      "  conditions: {}\n{}",
+      id_list(kb.areas), id_list(kb.causes), id_list(kb.equipment), id_list(kb.red_flags),
+      id_list(kb.conditions), kExamples);
+}
+
+void define_plan_options(CLI::App& app, Invocation& invocation) {
   RequestOptions& request = invocation.request;
   app.add_option_function<std::string>(
          "-a,--area", [&request](const std::string& value) { request.area = value; },
@@ -88,7 +105,9 @@ void define_options(CLI::App& app, Invocation& invocation) {
          "Your age in years")
       ->type_name("N")
       ->group("Request");
+}
 
+void define_shared_options(CLI::App& app, Invocation& invocation) {
   app.add_option("-f,--format", invocation.format, "text or json (default: text)")
       ->type_name("FORMAT")
       ->group("Output");
@@ -99,108 +118,94 @@ void define_options(CLI::App& app, Invocation& invocation) {
   app.add_option("--color", invocation.color, "auto, always or never (default: auto)")
       ->type_name("WHEN")
       ->group("Output");
-
   app.add_option("--kb", invocation.knowledge_base, "Use this knowledge base (or KNOTPLAN_KB)")
       ->type_name("FILE")
       ->group("Knowledge base");
 }
 
-// Every long and short option name, for "did you mean".
-std::vector<std::string> option_names(const CLI::App& app) {
-  std::vector<std::string> names;
-  for (const CLI::Option* option : app.get_options()) {
-    for (const std::string& name : option->get_lnames()) names.push_back("--" + name);
-  }
-  return names;
+struct Subcommands {
+  CLI::App* list = nullptr;
+  CLI::App* show = nullptr;
+  CLI::App* kb = nullptr;
+  CLI::App* check = nullptr;
+  CLI::App* export_builtin = nullptr;
+};
+
+Subcommands define_subcommands(CLI::App& app, Invocation& invocation) {
+  Subcommands commands;
+  commands.list =
+      app.add_subcommand("list", "List areas, causes, techniques, ... of the knowledge base");
+  commands.list->add_option("WHAT", invocation.list_kind,
+                            fmt::format("{}", fmt::join(listing_names(), "|")));
+  commands.list->footer(
+      "\nExamples:\n  knotplan list areas\n  knotplan list techniques --format json | jq '.[].id'\n"
+      "  knotplan list symptoms --kb my-kb.json");
+
+  commands.show = app.add_subcommand("show", "Everything about one technique");
+  commands.show->add_option("TECHNIQUE", invocation.technique, "A technique id or name");
+  commands.show->footer(
+      "\nExamples:\n  knotplan show ball-against-wall\n  knotplan show \"Chin tuck\" --format "
+      "json");
+
+  commands.kb = app.add_subcommand("kb", "Check a knowledge base, or export the built-in one");
+  commands.kb->require_subcommand(1);
+  commands.check = commands.kb->add_subcommand(
+      "check", "Validate a knowledge base file and print every problem found");
+  commands.check->add_option("FILE", invocation.check_path, "The file to check; - for stdin");
+  commands.check->footer(
+      "\nPrints every problem with its JSON path or id. Exit 0 when valid, 4 when not.\n"
+      "\nExamples:\n  knotplan kb check my-kb.json\n  knotplan kb export | knotplan kb check -");
+  commands.export_builtin =
+      commands.kb->add_subcommand("export", "Print the built-in knowledge base, to start your own");
+  commands.export_builtin->footer(
+      "\nExamples:\n  knotplan kb export > my-kb.json\n"
+      "  knotplan --kb my-kb.json --area neck --explain");
+  commands.kb->footer(
+      "\nExamples:\n  knotplan kb export > my-kb.json\n  knotplan kb check my-kb.json");
+  return commands;
 }
 
-std::string suggestion_for(const CLI::App& app, const std::vector<std::string>& extras) {
+// "did you mean ...?" for the first unexpected word: an option, a subcommand, or an area
+// typed without --area.
+std::string suggestion_for(CLI::App& app, const std::vector<std::string>& extras) {
+  std::vector<std::string> options;
+  for (const CLI::Option* option : app.get_options())
+    for (const std::string& name : option->get_lnames()) options.push_back(name);
+  std::vector<std::string> subcommands;
+  for (const CLI::App* subcommand : app.get_subcommands([](const CLI::App*) { return true; }))
+    subcommands.push_back(subcommand->get_name());
   for (const std::string& word : extras) {
-    if (word.rfind("--", 0) != 0) continue;
-    const std::string name = word.substr(0, word.find('='));
-    const std::vector<std::string> names = option_names(app);
-    if (const auto closest = closest_match(name.substr(2), [&] {
-          std::vector<std::string> bare;
-          for (const std::string& option : names) bare.push_back(option.substr(2));
-          return bare;
-        }()))
-      return fmt::format("did you mean '--{}'? ", *closest);
+    if (word.rfind("--", 0) == 0) {
+      const std::string name = word.substr(2, word.find('=') - 2);
+      if (const auto closest = closest_match(name, options))
+        return fmt::format("did you mean '--{}'? ", *closest);
+    } else if (!word.empty() && word[0] != '-') {
+      if (const auto closest = closest_match(word, subcommands))
+        return fmt::format("did you mean '{}'? ", *closest);
+      if (const Area* area = match_named(builtin_knowledge_base().areas, word))
+        return fmt::format("did you mean '--area {}'? ", area->id);
+    }
+    break;
   }
   return {};
 }
 
-const KnowledgeBase& knowledge_base_for(const Invocation& invocation, KnowledgeBase& storage) {
-  std::string path = invocation.knowledge_base;
-  if (path.empty()) {
-    const char* from_environment = std::getenv("KNOTPLAN_KB");
-    if (from_environment != nullptr) path = from_environment;
-  }
-  if (path.empty()) return builtin_knowledge_base();
-  storage = load_knowledge_base(read_knowledge_base_file(path), path);
-  return storage;
+// The help to point at after a usage error: that of the subcommand being parsed.
+std::string help_hint(const Subcommands& commands) {
+  if (commands.check->parsed()) return "Run 'knotplan kb check --help' for its usage.";
+  if (commands.export_builtin->parsed()) return "Run 'knotplan kb export --help' for its usage.";
+  if (commands.kb->parsed()) return "Use 'knotplan kb check FILE' or 'knotplan kb export'.";
+  if (commands.list->parsed()) return "Run 'knotplan list --help' for its usage.";
+  if (commands.show->parsed()) return "Run 'knotplan show --help' for its usage.";
+  return "Run 'knotplan --help' for the options.";
 }
 
-template <typename Entry>
-std::string id_list(const std::vector<Entry>& entries) {
-  std::vector<std::string> ids;
-  for (const Entry& entry : entries) {
-    if constexpr (std::is_same_v<Entry, Area>) {
-      if (entry.target_only) continue;
-    } else if constexpr (std::is_same_v<Entry, Equipment>) {
-      if (entry.always_available) continue;
-    }
-    ids.push_back(entry.id);
-  }
-  // Wrapped under its label, so that help fits an 80-column terminal.
-  const auto lines = wrap_words(fmt::format("{}", fmt::join(ids, ", ")), 64);
-  return fmt::format("{}", fmt::join(lines, "\n              "));
-}
-
-// The valid ids, from the built-in knowledge base, so that help never drifts from it.
-std::string help_footer() {
-  const KnowledgeBase& kb = builtin_knowledge_base();
-  return fmt::format(
-      "\nValues (ids; aliases and any case also work):\n"
-      "  areas:      {}\n  causes:     {}\n  equipment:  {}\n  symptoms:   {}\n"
-      "  conditions: {}\n{}",
-      id_list(kb.areas), id_list(kb.causes), id_list(kb.equipment), id_list(kb.red_flags),
-      id_list(kb.conditions), kExamples);
-}
-
-std::string render(const Routine& routine, const Invocation& invocation, bool color, int width) {
-  std::ostringstream out;
-  if (invocation.format == "json") {
-    render_json(routine, invocation.explain, out);
-  } else {
-    render_text(routine, TextOptions{color, invocation.explain, width}, out);
-  }
-  return out.str();
-}
-
-int plan_command(const Invocation& invocation) {
-  const std::string format = normalize_id(invocation.format);
-  if (format != "text" && format != "json")
-    throw UsageError(fmt::format("--format '{}' is not a format", invocation.format),
-                     "use text or json");
-  const ColorChoice color_choice = parse_color_choice(invocation.color);
-  KnowledgeBase storage;
-  const KnowledgeBase& kb = knowledge_base_for(invocation, storage);
-  const Routine routine = plan(kb, invocation.request, SystemClock());
-
-  const bool to_file = !invocation.output.empty();
-  const bool color = use_color(color_choice, std::getenv("NO_COLOR"), std::getenv("TERM"),
-                               !to_file && isatty(STDOUT_FILENO));
-  const int width = to_file ? 80 : terminal_width(STDOUT_FILENO).value_or(80);
-  Invocation normalized = invocation;
-  normalized.format = format;
-  const std::string text = render(routine, normalized, color, width);
-  if (to_file) {
-    write_file_atomically(invocation.output, text);
-  } else {
-    write_standard_output(text);
-  }
-  return static_cast<int>(routine.status == Status::kWithheld ? ExitCode::kWithheld
-                                                              : ExitCode::kOk);
+int dispatch(const Invocation& invocation, const Subcommands& commands) {
+  if (commands.list->parsed()) return run_list(invocation);
+  if (commands.show->parsed()) return run_show(invocation);
+  if (commands.check->parsed()) return run_kb_check(invocation);
+  if (commands.export_builtin->parsed()) return run_kb_export(invocation);
+  return run_plan(invocation);
 }
 
 void print_error(const std::string& message, const std::string& hint) {
@@ -219,24 +224,36 @@ int run_command_line(int argc, char** argv) {
   app.footer(help_footer);
   app.set_version_flag("-V,--version", "knotplan " KNOTPLAN_VERSION);
   app.get_formatter()->column_width(32);
+  app.fallthrough();  // options after a subcommand (list areas --format json) reach the app
   Invocation invocation;
-  define_options(app, invocation);
+  define_plan_options(app, invocation);
+  define_shared_options(app, invocation);
+  const Subcommands commands = define_subcommands(app, invocation);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
     return app.exit(help);
   } catch (const CLI::CallForVersion& version) {
     return app.exit(version);
-  } catch (const CLI::ExtrasError& error) {
-    print_error(error.what(),
-                suggestion_for(app, app.remaining()) + "Run 'knotplan --help' for the options.");
-    return static_cast<int>(ExitCode::kUsage);
   } catch (const CLI::ParseError& error) {
-    print_error(error.what(), "Run 'knotplan --help' for the options.");
+    // Suggest against the command being parsed: 'kb chek' is a typo of 'kb check'.
+    CLI::App& current =
+        commands.kb->parsed() && !commands.check->parsed() && !commands.export_builtin->parsed()
+            ? *commands.kb
+            : app;
+    const std::vector<std::string> extras = app.remaining();  // fallthrough puts them here
+    const std::string suggestion = suggestion_for(current, extras);
+    if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr && !extras.empty()) {
+      // CLI11 lists the extra words backwards; name the first one as it was typed.
+      print_error(fmt::format("unexpected argument '{}'", extras.front()),
+                  suggestion + help_hint(commands));
+    } else {
+      print_error(error.what(), suggestion + help_hint(commands));
+    }
     return static_cast<int>(ExitCode::kUsage);
   }
   try {
-    return plan_command(invocation);
+    return dispatch(invocation, commands);
   } catch (const Error& error) {
     print_error(error.what(), error.hint());
     return static_cast<int>(error.exit_code());

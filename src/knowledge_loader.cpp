@@ -75,7 +75,7 @@ std::string read_knowledge_base_file(const std::string& path, std::size_t max_by
   std::ifstream in(path, std::ios::binary);
   if (!in)
     throw IoError(fmt::format("cannot read knowledge base '{}': {}", path, std::strerror(errno)),
-                  "check the path given with --kb or KNOTPLAN_KB");
+                  "check the file's path and that you may read it");
   std::string text;
   char buffer[64 * 1024];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {

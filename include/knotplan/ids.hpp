@@ -14,7 +14,7 @@ namespace knotplan {
 // "Upper Back", "upper_back" and "UPPER-BACK" all become "upper-back".
 std::string normalize_id(std::string_view text);
 
-// Levenshtein distance between two strings.
+// Edits (insert, delete, substitute, swap two neighbours) that turn one string into the other.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The entry whose id or one of whose aliases equals `text` once both are normalised.

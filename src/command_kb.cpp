@@ -1,0 +1,80 @@
+#include <fmt/format.h>
+
+#include <iostream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "commands.hpp"
+#include "knotplan/error.hpp"
+#include "knotplan/knowledge_loader.hpp"
+#include "knotplan/terminal.hpp"
+
+namespace knotplan {
+
+namespace {
+
+// The text to check: a file, or standard input for "-". Size limits count as problems,
+// so that they are reported like every other one.
+std::string text_to_check(const std::string& path, std::vector<Problem>& problems) {
+  if (path != "-") {
+    try {
+      return read_knowledge_base_file(path);
+    } catch (const KnowledgeBaseError& error) {
+      problems = error.problems();
+      return {};
+    }
+  }
+  std::string text;
+  char buffer[64 * 1024];
+  while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+    if (text.size() > kMaxKnowledgeBaseBytes) {
+      problems.push_back({"/", fmt::format("the input is larger than the limit of {} bytes",
+                                           kMaxKnowledgeBaseBytes)});
+      return {};
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+int run_kb_check(const Invocation& invocation) {
+  const std::string format = checked_format(invocation.format, {"text", "json"});
+  const std::string& path = invocation.check_path;
+  if (path.empty())
+    throw UsageError("'knotplan kb check' needs a file",
+                     "for example: knotplan kb check my-kb.json (or - for standard input)");
+  std::vector<Problem> problems;
+  const std::string text = text_to_check(path, problems);
+  if (problems.empty()) problems = check_knowledge_base(text);
+
+  std::ostringstream out;
+  const std::string shown = path == "-" ? "(standard input)" : path;
+  if (format == "json") {
+    nlohmann::ordered_json report{{"file", shown}, {"valid", problems.empty()}};
+    report["problems"] = nlohmann::ordered_json::array();
+    for (const Problem& problem : problems)
+      report["problems"].push_back({{"where", problem.where}, {"message", problem.message}});
+    out << report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+  } else if (problems.empty()) {
+    const KnowledgeBase kb = load_knowledge_base(text, shown);
+    out << fmt::format("{}: valid ({} techniques, {} rules, {} areas)\n", printable(shown),
+                       kb.techniques.size(), kb.rules.size(), kb.areas.size());
+  } else {
+    for (const Problem& problem : problems)
+      out << printable(fmt::format("{}: {}: {}", shown, problem.where, problem.message)) << '\n';
+    out << fmt::format("{}: {} problem{}\n", printable(shown), problems.size(),
+                       problems.size() == 1 ? "" : "s");
+  }
+  emit(invocation, out.str());
+  return static_cast<int>(problems.empty() ? ExitCode::kOk : ExitCode::kInvalidKnowledgeBase);
+}
+
+int run_kb_export(const Invocation& invocation) {
+  emit(invocation, builtin_knowledge_base_text());
+  return 0;
+}
+
+}  // namespace knotplan

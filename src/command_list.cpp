@@ -1,0 +1,77 @@
+#include <fmt/format.h>
+
+#include <sstream>
+
+#include "commands.hpp"
+#include "knotplan/error.hpp"
+#include "knotplan/ids.hpp"
+#include "knotplan/render_knowledge.hpp"
+
+namespace knotplan {
+
+namespace {
+
+[[noreturn]] void unknown(const char* what, const std::string& value,
+                          const std::vector<std::string>& valid, const std::string& valid_text) {
+  std::string hint;
+  if (const auto closest = closest_match(value, valid))
+    hint = fmt::format("did you mean '{}'? ", *closest);
+  throw UsageError(fmt::format("'{}' is not {}", value, what), hint + valid_text);
+}
+
+}  // namespace
+
+int run_list(const Invocation& invocation) {
+  const std::string format = checked_format(invocation.format, {"text", "json"});
+  if (invocation.list_kind.empty())
+    throw UsageError("'knotplan list' needs what to list",
+                     fmt::format("for example: knotplan list areas. Lists: {}",
+                                 fmt::join(listing_names(), ", ")));
+  const std::string name = normalize_id(invocation.list_kind);
+  const auto listing = listing_from_name(name);
+  if (!listing)
+    unknown("something knotplan can list", invocation.list_kind, listing_names(),
+            fmt::format("Lists: {}", fmt::join(listing_names(), ", ")));
+  KnowledgeBase storage;
+  const KnowledgeBase& kb = knowledge_base_for(invocation, storage);
+  std::ostringstream out;
+  if (format == "json") {
+    render_listing_json(kb, *listing, out);
+  } else {
+    render_listing_text(kb, *listing, out);
+  }
+  emit(invocation, out.str());
+  return 0;
+}
+
+int run_show(const Invocation& invocation) {
+  const std::string format = checked_format(invocation.format, {"text", "json"});
+  const bool color = color_for_stdout(invocation);
+  KnowledgeBase storage;
+  const KnowledgeBase& kb = knowledge_base_for(invocation, storage);
+  if (invocation.technique.empty())
+    throw UsageError("'knotplan show' needs a technique",
+                     "for example: knotplan show ball-against-wall. "
+                     "'knotplan list techniques' lists them all");
+  // A technique can be named by its id or by its name, in any case.
+  const std::string wanted = normalize_id(invocation.technique);
+  const Technique* found = nullptr;
+  std::vector<std::string> ids;
+  for (const Technique& technique : kb.techniques) {
+    ids.push_back(technique.id);
+    if (found == nullptr && (technique.id == wanted || normalize_id(technique.name) == wanted))
+      found = &technique;
+  }
+  if (found == nullptr)
+    unknown("a technique", invocation.technique, ids, "'knotplan list techniques' lists them all");
+  std::ostringstream out;
+  if (format == "json") {
+    render_technique_json(*found, out);
+  } else {
+    render_technique_text(kb, *found, color, out);
+  }
+  emit(invocation, out.str());
+  return 0;
+}
+
+}  // namespace knotplan

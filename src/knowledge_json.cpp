@@ -1,0 +1,82 @@
+#include "knowledge_json.hpp"
+
+namespace knotplan {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+Json named_json(const Named& entry) {
+  return Json{{"id", entry.id}, {"name", entry.name}, {"aliases", entry.aliases}};
+}
+
+// Causes and conditions: a named entry with a description.
+template <typename Entry>
+Json described_json(const Entry& entry) {
+  Json json = named_json(entry);
+  json["description"] = entry.description;
+  return json;
+}
+
+}  // namespace
+
+Json area_json(const Area& area) {
+  Json json = named_json(area);
+  json["muscles"] = area.muscles;
+  json["related"] = area.related;
+  json["target_only"] = area.target_only;
+  return json;
+}
+
+Json stage_json(const Stage& stage) {
+  Json json = named_json(stage);
+  json["max_hours"] = stage.max_hours ? Json(*stage.max_hours) : Json(nullptr);
+  json["description"] = stage.description;
+  return json;
+}
+
+Json cause_json(const Cause& cause) { return described_json(cause); }
+
+Json equipment_json(const Equipment& equipment) {
+  Json json = named_json(equipment);
+  json["always_available"] = equipment.always_available;
+  json["substitutes"] = equipment.substitutes;
+  return json;
+}
+
+Json red_flag_json(const RedFlag& flag) {
+  Json json = named_json(flag);
+  json["level"] = level_id(flag.level);
+  json["message"] = flag.message;
+  return json;
+}
+
+Json condition_json(const Condition& condition) { return described_json(condition); }
+
+Json technique_json(const Technique& technique) {
+  Json json{{"id", technique.id},
+            {"name", technique.name},
+            {"phase", phase_id(technique.phase)},
+            {"tags", technique.tags},
+            {"areas", technique.areas},
+            {"equipment", technique.equipment},
+            {"seconds",
+             {{"min", technique.seconds.min},
+              {"default", technique.seconds.usual},
+              {"max", technique.seconds.max}}},
+            {"per_side", technique.per_side},
+            {"pressure", nullptr}};
+  if (technique.pressure)
+    json["pressure"] = Json{{"min", technique.pressure->min}, {"max", technique.pressure->max}};
+  if (technique.reps) {
+    json["hold_seconds"] = *technique.hold_seconds;
+    json["reps"] = *technique.reps;
+  }
+  json["instructions"] = technique.instructions;
+  json["cues"] = technique.cues;
+  json["cautions"] = technique.cautions;
+  json["sources"] = technique.sources;
+  return json;
+}
+
+}  // namespace knotplan

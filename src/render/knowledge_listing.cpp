@@ -1,0 +1,146 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "knotplan/render_knowledge.hpp"
+#include "knotplan/terminal.hpp"
+#include "knowledge_json.hpp"
+#include "text_layout.hpp"
+
+namespace knotplan {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// A row of a listing: the id, then what a person needs to tell entries apart.
+struct Row {
+  std::string id;
+  std::string text;
+};
+
+std::string joined(const std::vector<std::string>& items) {
+  return fmt::format("{}", fmt::join(items, ", "));
+}
+
+std::string with_aliases(const Named& entry) {
+  if (entry.aliases.empty()) return entry.name;
+  return fmt::format("{} (also: {})", entry.name, joined(entry.aliases));
+}
+
+std::vector<Row> rows_for(const KnowledgeBase& kb, Listing listing) {
+  std::vector<Row> rows;
+  switch (listing) {
+    case Listing::kAreas:
+      for (const Area& area : kb.areas)
+        rows.push_back({area.id, fmt::format("{}{}: {}", area.name,
+                                             area.target_only ? " [worked on, not asked for]" : "",
+                                             joined(area.muscles))});
+      break;
+    case Listing::kCauses:
+      for (const Cause& cause : kb.causes) rows.push_back({cause.id, with_aliases(cause)});
+      break;
+    case Listing::kStages:
+      for (const Stage& stage : kb.stages)
+        rows.push_back({stage.id, fmt::format("{}: {}", stage.name, stage.description)});
+      break;
+    case Listing::kEquipment:
+      for (const Equipment& item : kb.equipment) {
+        std::string text = with_aliases(item);
+        if (item.always_available) text += " [always there]";
+        if (!item.substitutes.empty())
+          text += fmt::format("; or use: {}", joined(item.substitutes));
+        rows.push_back({item.id, text});
+      }
+      break;
+    case Listing::kTechniques:
+      for (const Technique& technique : kb.techniques)
+        rows.push_back(
+            {technique.id, fmt::format("{} ({}; {})", technique.name, phase_id(technique.phase),
+                                       joined(technique.areas))});
+      break;
+    case Listing::kSymptoms:
+      for (const RedFlag& flag : kb.red_flags)
+        rows.push_back({flag.id, fmt::format("{}: {}", level_id(flag.level), flag.name)});
+      break;
+    case Listing::kConditions:
+      for (const Condition& condition : kb.conditions)
+        rows.push_back(
+            {condition.id, fmt::format("{}: {}", condition.name, condition.description)});
+      break;
+  }
+  return rows;
+}
+
+template <typename Entry>
+Json array_of(const std::vector<Entry>& entries, Json (*to_json)(const Entry&)) {
+  Json array = Json::array();
+  for (const Entry& entry : entries) array.push_back(to_json(entry));
+  return array;
+}
+
+}  // namespace
+
+const std::vector<std::string>& listing_names() {
+  static const std::vector<std::string> names{"areas",      "causes",   "stages",    "equipment",
+                                              "techniques", "symptoms", "conditions"};
+  return names;
+}
+
+std::optional<Listing> listing_from_name(const std::string& name) {
+  const auto& names = listing_names();
+  const auto found = std::find(names.begin(), names.end(), name);
+  if (found == names.end()) return std::nullopt;
+  return static_cast<Listing>(found - names.begin());
+}
+
+void render_listing_text(const KnowledgeBase& kb, Listing listing, std::ostream& out) {
+  const std::vector<Row> rows = rows_for(kb, listing);
+  std::size_t id_width = 0;
+  for (const Row& row : rows) id_width = std::max(id_width, display_width(row.id));
+  const std::string indent(id_width + 2, ' ');
+  for (const Row& row : rows) {
+    const auto lines = wrap_words(printable(row.text), id_width + 22 < 80 ? 78 - id_width : 40);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (i == 0) {
+        out << fmt::format("{:<{}}  {}\n", printable(row.id), id_width, lines[i]);
+      } else {
+        out << indent << lines[i] << '\n';
+      }
+    }
+  }
+}
+
+void render_listing_json(const KnowledgeBase& kb, Listing listing, std::ostream& out) {
+  Json json;
+  switch (listing) {
+    case Listing::kAreas:
+      json = array_of(kb.areas, &area_json);
+      break;
+    case Listing::kCauses:
+      json = array_of(kb.causes, &cause_json);
+      break;
+    case Listing::kStages:
+      json = array_of(kb.stages, &stage_json);
+      break;
+    case Listing::kEquipment:
+      json = array_of(kb.equipment, &equipment_json);
+      break;
+    case Listing::kTechniques:
+      json = array_of(kb.techniques, &technique_json);
+      break;
+    case Listing::kSymptoms:
+      json = array_of(kb.red_flags, &red_flag_json);
+      break;
+    case Listing::kConditions:
+      json = array_of(kb.conditions, &condition_json);
+      break;
+  }
+  out << json.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+void render_technique_json(const Technique& technique, std::ostream& out) {
+  out << technique_json(technique).dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace knotplan

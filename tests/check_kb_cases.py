@@ -1,0 +1,93 @@
+#!/usr/bin/python3
+"""Breaks the built-in knowledge base in a dozen ways and checks that 'knotplan kb check'
+rejects each (exit 4) and names the place, and that it agrees with an independent JSON
+Schema validator (python3-jsonschema) about data/schema/knowledge.schema.json: whatever
+the schema rejects, kb check rejects; cross-references, which no schema can see, only
+kb check rejects.
+
+Usage: check_kb_cases.py KNOTPLAN_BINARY KNOWLEDGE_JSON KNOWLEDGE_SCHEMA
+"""
+import copy
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import jsonschema
+
+
+def cases(kb):
+    def edit(change):
+        broken = copy.deepcopy(kb)
+        change(broken)
+        return json.dumps(broken, indent=1)
+
+    def set_in(path, value):
+        def change(doc):
+            node = doc
+            for key in path[:-1]:
+                node = node[key]
+            node[path[-1]] = value
+        return change
+
+    def delete(path):
+        def change(doc):
+            node = doc
+            for key in path[:-1]:
+                node = node[key]
+            del node[path[-1]]
+        return change
+
+    # (name, text, words kb check must print, whether the schema alone can see it)
+    yield "empty file", "", "line 1:1", None
+    yield "not JSON", "areas: neck\n", "JSON syntax error", None
+    yield "truncated", json.dumps(kb)[:5000], "JSON syntax error", None
+    yield "deep nesting", "[" * 100000, "nested deeper than", None
+    yield "wrong type", edit(set_in(["techniques", 0, "per_side"], "yes")), "/techniques/0/per_side", True
+    yield "missing field", edit(delete(["rules", 0, "why"])), "/rules/0/why: is missing", True
+    yield "negative seconds", edit(set_in(["techniques", 2, "seconds", "min"], -10)), "/techniques/2/seconds/min", True
+    yield "pressure above 10", edit(set_in(["techniques", 4, "pressure", "max"], 11)), "/techniques/4/pressure/max", True
+    yield "unknown tag", edit(set_in(["techniques", 3, "tags"], ["magic"])), "unknown tag 'magic'", True
+    yield "unknown key", edit(set_in(["rules", 1, "then", "exclued"], ["x"])), "unknown key 'exclued'", True
+    yield "bad id", edit(set_in(["areas", 0, "id"], "Neck Area")), "/areas/0/id", True
+    yield "min above max", edit(set_in(["techniques", 5, "seconds"], {"min": 90, "default": 60, "max": 30})), "min <= default <= max", False
+    yield "unknown technique in a rule", edit(set_in(["rules", 3, "then", "add", 0, "technique"], "nope")), "names unknown technique 'nope'", False
+    yield "unknown area in a technique", edit(set_in(["techniques", 1, "areas"], ["elbow"])), "names unknown area 'elbow'", False
+    yield "duplicate id", edit(lambda doc: doc["techniques"].append(copy.deepcopy(doc["techniques"][0]))), "is used twice", False
+    yield "stages out of order", edit(set_in(["stages", 2, "max_hours"], 10)), "must end later than", False
+
+
+def main():
+    binary, kb_path, schema_path = sys.argv[1:4]
+    with open(kb_path) as handle:
+        kb = json.load(handle)
+    with open(schema_path) as handle:
+        validator = jsonschema.Draft7Validator(json.load(handle))
+    failures = []
+    count = 0
+    with tempfile.TemporaryDirectory() as folder:
+        for name, text, words, schema_sees_it in cases(kb):
+            count += 1
+            path = os.path.join(folder, "kb.json")
+            with open(path, "w") as handle:
+                handle.write(text)
+            result = subprocess.run([binary, "kb", "check", path], capture_output=True, text=True)
+            if result.returncode != 4:
+                failures.append(f"{name}: kb check exit {result.returncode}, expected 4")
+            if words not in result.stdout:
+                failures.append(f"{name}: kb check did not say {words!r}:\n{result.stdout}")
+            if schema_sees_it is not None:
+                schema_rejects = any(True for _ in validator.iter_errors(json.loads(text)))
+                if schema_rejects != schema_sees_it:
+                    failures.append(f"{name}: the schema {'accepts' if schema_sees_it else 'rejects'} it")
+    if any(True for _ in validator.iter_errors(kb)):
+        failures.append("the schema rejects the built-in knowledge base")
+    for line in failures:
+        print(line)
+    print(f"{count} broken knowledge bases, {len(failures)} problems")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

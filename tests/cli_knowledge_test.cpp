@@ -1,0 +1,119 @@
+// End-to-end: list, show and kb, through the built binary.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+using knotplan::testing::run_knotplan;
+using knotplan::testing::RunResult;
+using knotplan::testing::TemporaryFolder;
+using nlohmann::json;
+
+TEST_CASE("list prints every kind of id, in text and JSON", "[cli][knowledge]") {
+  const json kb = knotplan::testing::builtin_knowledge_json();
+  const std::vector<std::pair<std::string, std::string>> kinds{
+      {"areas", "areas"},          {"causes", "causes"},         {"stages", "stages"},
+      {"equipment", "equipment"},  {"techniques", "techniques"}, {"symptoms", "red_flags"},
+      {"conditions", "conditions"}};
+  for (const auto& [kind, key] : kinds) {
+    const RunResult text = run_knotplan({"list", kind});
+    INFO(kind);
+    CHECK(text.exit_code == 0);
+    for (const auto& entry : kb[key]) {
+      const std::string id = entry["id"];
+      CHECK_THAT(text.out, Catch::Contains("\n" + id + " ") || Catch::StartsWith(id + " "));
+    }
+    const RunResult structured = run_knotplan({"list", kind, "--format", "json"});
+    REQUIRE(structured.exit_code == 0);
+    const json listed = json::parse(structured.out);
+    REQUIRE(listed.size() == kb[key].size());
+    for (std::size_t i = 0; i < listed.size(); ++i) CHECK(listed[i]["id"] == kb[key][i]["id"]);
+  }
+}
+
+TEST_CASE("list follows --kb", "[cli][knowledge]") {
+  TemporaryFolder folder;
+  json kb = knotplan::testing::builtin_knowledge_json();
+  kb["causes"].push_back({{"id", "gardening"}, {"name", "gardening"}});
+  knotplan::testing::write_file(folder.path("kb.json"), kb.dump());
+  const RunResult run = run_knotplan({"list", "causes", "--kb", folder.path("kb.json")});
+  CHECK(run.exit_code == 0);
+  CHECK_THAT(run.out, Catch::Contains("gardening"));
+}
+
+TEST_CASE("show gives everything about one technique, by id or name", "[cli][knowledge]") {
+  const RunResult text = run_knotplan({"show", "ball-against-wall"});
+  CHECK(text.exit_code == 0);
+  for (const char* words : {"Ball against a wall", "Phase:", "release", "Needs:", "tennis ball",
+                            "Pressure: 3–6 out of 10", "Steps", "1. ", "What it should feel like",
+                            "Cautions", "Sources", "domain-facts.md"})
+    CHECK_THAT(text.out, Catch::Contains(words));
+  const RunResult by_name = run_knotplan({"show", "Chin Tuck", "--format", "json"});
+  REQUIRE(by_name.exit_code == 0);
+  const json technique = json::parse(by_name.out);
+  CHECK(technique["id"] == "chin-tuck");
+  CHECK(technique["hold_seconds"].get<int>() * technique["reps"].get<int>() ==
+        technique["seconds"]["default"].get<int>());
+  const RunResult typo = run_knotplan({"show", "chin-tuk"});
+  CHECK(typo.exit_code == 2);
+  CHECK_THAT(typo.err, Catch::Contains("did you mean 'chin-tuck'?"));
+}
+
+TEST_CASE("subcommand mistakes exit 2 and say what would work", "[cli][knowledge]") {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+      {{"lsit", "areas"}, "did you mean 'list'?"},
+      {{"list"}, "Lists: areas, causes"},
+      {{"list", "aeras"}, "did you mean 'areas'?"},
+      {{"list", "areas", "extra"}, "unexpected argument 'extra'"},
+      {{"show"}, "needs a technique"},
+      {{"kb"}, "knotplan kb check FILE"},
+      {{"kb", "check"}, "needs a file"},
+      {{"kb", "chek", "x.json"}, "did you mean"},
+      {{"neck"}, "did you mean '--area neck'?"},
+      {{"list", "areas", "--format", "yaml"}, "--format 'yaml'"},
+  };
+  for (const auto& [arguments, words] : cases) {
+    const RunResult run = run_knotplan(arguments);
+    INFO(run.err);
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::StartsWith("knotplan: error: "));
+    CHECK_THAT(run.err, Catch::Contains(words));
+  }
+}
+
+TEST_CASE("kb export prints the built-in knowledge base, which kb check accepts",
+          "[cli][knowledge]") {
+  TemporaryFolder folder;
+  const RunResult exported = run_knotplan({"kb", "export", "-o", folder.path("kb.json")});
+  REQUIRE(exported.exit_code == 0);
+  CHECK(json::parse(knotplan::testing::read_file(folder.path("kb.json"))) ==
+        knotplan::testing::builtin_knowledge_json());
+  const RunResult checked = run_knotplan({"kb", "check", folder.path("kb.json")});
+  CHECK(checked.exit_code == 0);
+  CHECK_THAT(checked.out, Catch::Contains("valid ("));
+}
+
+TEST_CASE("kb check prints every problem with its path, then a count", "[cli][knowledge]") {
+  TemporaryFolder folder;
+  json kb = knotplan::testing::builtin_knowledge_json();
+  kb["techniques"][0]["seconds"]["max"] = 0;
+  kb["techniques"][4]["pressure"]["max"] = 12;
+  kb["rules"][4]["then"]["add"][0]["technique"] = "made-up";
+  knotplan::testing::write_file(folder.path("bad.json"), kb.dump());
+  const RunResult run = run_knotplan({"kb", "check", folder.path("bad.json")});
+  CHECK(run.exit_code == 4);
+  CHECK_THAT(run.out, Catch::Contains("/techniques/0/seconds/max"));
+  CHECK_THAT(run.out, Catch::Contains("/techniques/4/pressure/max"));
+  CHECK_THAT(run.out, Catch::Contains("/rules/4/then/add/0/technique: rule '" +
+                                      kb["rules"][4]["id"].get<std::string>() +
+                                      "' names unknown technique 'made-up'"));
+  CHECK_THAT(run.out, Catch::EndsWith(": 3 problems\n"));
+
+  const RunResult structured =
+      run_knotplan({"kb", "check", folder.path("bad.json"), "--format", "json"});
+  CHECK(structured.exit_code == 4);
+  const json report = json::parse(structured.out);
+  CHECK(report["valid"] == false);
+  CHECK(report["problems"].size() == 3);
+  CHECK(report["problems"][0]["where"] == "/techniques/0/seconds/max");
+}

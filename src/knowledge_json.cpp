@@ -35,7 +35,9 @@ Json stage_json(const Stage& stage) {
   return json;
 }
 
-Json cause_json(const Cause& cause) { return described_json(cause); }
+Json cause_json(const Cause& cause) {
+  return described_json(cause);
+}
 
 Json equipment_json(const Equipment& equipment) {
   Json json = named_json(equipment);
@@ -51,7 +53,9 @@ Json red_flag_json(const RedFlag& flag) {
   return json;
 }
 
-Json condition_json(const Condition& condition) { return described_json(condition); }
+Json condition_json(const Condition& condition) {
+  return described_json(condition);
+}
 
 Json technique_json(const Technique& technique) {
   Json json{{"id", technique.id},

@@ -10,8 +10,8 @@ namespace knotplan {
 
 namespace {
 
-// Step lengths grow in whole blocks of this many seconds (of hold, for held stretches),
-// so that a routine reads 1:30 rather than 1:27.
+// Untimed-by-reps steps grow in blocks of this many seconds, so that a routine reads 1:30
+// rather than 1:27.
 constexpr int kGrowthSeconds = 5;
 
 bool contains(const std::vector<std::string>& values, const std::string& value) {
@@ -23,7 +23,7 @@ void append_unique(std::vector<std::string>& list, const std::string& value) {
 }
 
 // One technique on one target, merged from every rule that asked for it. Lengths are in
-// "units": seconds per side, or hold seconds for a technique done as hold x reps.
+// "units": seconds per side, or repetitions of the hold for a technique done as hold x reps.
 struct Pick {
   const Technique* technique = nullptr;
   std::string target;
@@ -34,7 +34,8 @@ struct Pick {
   std::vector<std::string> because;
   std::vector<std::string> equipment_used;
   int sides = 1;
-  int per_unit = 1;  // seconds per unit: the reps of a held stretch, else 1
+  int per_unit = 1;      // seconds per unit: the hold of a held stretch, else 1
+  int growth_units = 1;  // how many units to add at a time when time is spare
   int min_units = 0;
   int usual_units = 0;
   int max_units = 0;
@@ -175,31 +176,57 @@ class Planner {
     return std::nullopt;
   }
 
-  void set_lengths(Pick& pick) {
-    const Technique& technique = *pick.technique;
-    pick.sides = technique.per_side && request_.side == Side::kBoth ? 2 : 1;
-    pick.per_unit = technique.reps.value_or(1);
-    const int lowest = (technique.seconds.min + pick.per_unit - 1) / pick.per_unit;
-    const int highest = std::max(lowest, technique.seconds.max / pick.per_unit);
-    auto clamp = [&](double units) {
-      return std::clamp(static_cast<int>(std::lround(units)), lowest, highest);
-    };
-    double usual = static_cast<double>(technique.seconds.usual) / pick.per_unit;
-    if (pick.preferred_seconds)
-      usual = static_cast<double>(*pick.preferred_seconds) / pick.per_unit;
-    double least = lowest;
+  // Whether a rule's scale applies to this technique; names the rule in `because` if so.
+  std::vector<double> scale_factors(Pick& pick) const {
+    std::vector<double> factors;
     for (const ScaleDecision& decision : decisions_.scales) {
       const auto& tags = decision.scale.tags;
       const bool applies = tags.empty() || std::any_of(tags.begin(), tags.end(), [&](auto& tag) {
-                             return contains(technique.tags, tag);
+                             return contains(pick.technique->tags, tag);
                            });
       if (!applies) continue;
-      usual *= decision.scale.factor;
-      least *= decision.scale.factor;
+      factors.push_back(decision.scale.factor);
       append_unique(pick.because, decision.rule);
     }
+    return factors;
+  }
+
+  void set_lengths(Pick& pick) {
+    const Technique& technique = *pick.technique;
+    const SecondsRange& range = technique.seconds;
+    pick.sides = technique.per_side && request_.side == Side::kBoth ? 2 : 1;
+    const int wanted = pick.preferred_seconds.value_or(range.usual);
+    const std::vector<double> factors = scale_factors(pick);
+    if (technique.reps) {
+      // A held stretch keeps its hold (scaled: older adults hold longer) and grows by
+      // repetitions, as stretching guidance asks (hold 10-30 s, repeat 2-4 times).
+      // The repetitions the knowledge base intends come from its own hold; a scaled hold
+      // then changes how long each one is, within the technique's longest.
+      const int hold = *technique.hold_seconds;
+      double scaled = hold;
+      for (const double factor : factors) scaled *= factor;
+      pick.per_unit = std::clamp(static_cast<int>(std::lround(scaled)), 1, range.max);
+      pick.growth_units = 1;
+      pick.max_units = std::max(1, range.max / pick.per_unit);
+      pick.min_units = std::clamp((range.min + hold - 1) / hold, 1, pick.max_units);
+      pick.usual_units =
+          std::clamp(static_cast<int>(std::lround(static_cast<double>(wanted) / hold)),
+                     pick.min_units, pick.max_units);
+      return;
+    }
+    double usual = wanted;
+    double least = range.min;
+    for (const double factor : factors) {
+      usual *= factor;
+      least *= factor;
+    }
+    auto clamp = [&](double seconds) {
+      return std::clamp(static_cast<int>(std::lround(seconds)), range.min, range.max);
+    };
+    pick.per_unit = 1;
+    pick.growth_units = kGrowthSeconds;
     pick.min_units = clamp(least);
-    pick.max_units = highest;
+    pick.max_units = range.max;
     pick.usual_units = std::max(pick.min_units, clamp(usual));
   }
 
@@ -236,7 +263,7 @@ class Planner {
       grew = false;
       for (Pick& pick : picks) {
         if (!pick.chosen || pick.units >= pick.max_units) continue;
-        const int next = std::min(pick.max_units, pick.units + kGrowthSeconds);
+        const int next = std::min(pick.max_units, pick.units + pick.growth_units);
         const int extra = pick.cost(next) - pick.cost(pick.units);
         if (used_ + extra > budget) continue;
         used_ += extra;
@@ -289,8 +316,8 @@ class Planner {
         step.because = pick->because;
         step.pressure = pressure_for(technique, step.because);
         if (technique.reps) {
-          step.hold_seconds = pick->units;
-          step.reps = technique.reps;
+          step.hold_seconds = pick->per_unit;
+          step.reps = pick->units;
         }
         step.tags = technique.tags;
         step.equipment = pick->equipment_used;

@@ -165,3 +165,28 @@ TEST_CASE("every technique cites a source and every release step says when to ea
     CHECK(ease_off);
   }
 }
+
+TEST_CASE("spare time adds stretch repetitions, never holds past the guidance", "[knowledge]") {
+  for (const auto& area : kAreas) {
+    for (const int minutes : {3, 10, 30, 60}) {
+      for (const std::optional<int> age : {std::optional<int>{}, std::optional<int>{70}}) {
+        Request request = make_request(area, "3w", "posture", minutes, {"tennis-ball"});
+        request.age = age;
+        const Routine routine = plan(builtin_knowledge_base(), request);
+        for (const Step& step : routine.steps) {
+          if (!tagged(step, "stretch") || !step.hold_seconds || step.technique == "childs-pose")
+            continue;
+          INFO(area << " " << minutes << " min, " << step.technique);
+          if (age) {
+            CHECK(*step.hold_seconds >= 30);
+            CHECK(*step.hold_seconds <= 60);
+          } else {
+            CHECK(*step.hold_seconds <= 30);
+          }
+          CHECK(*step.reps >= 2);
+          CHECK(*step.reps <= 4);
+        }
+      }
+    }
+  }
+}

@@ -24,6 +24,7 @@ Examples:
   knotplan --area neck --since 3w --cause posture --minutes 8 --equipment tennis-ball
   knotplan --area lower-back --since yesterday --cause strain --format json | jq .
   knotplan --area between-shoulder-blades --explain
+  knotplan --area upper-back --format html -o sheet.html   (then print it)
   knotplan list areas
   knotplan show ball-against-wall
 
@@ -108,7 +109,7 @@ void define_plan_options(CLI::App& app, Invocation& invocation) {
 }
 
 void define_shared_options(CLI::App& app, Invocation& invocation) {
-  app.add_option("-f,--format", invocation.format, "text or json (default: text)")
+  app.add_option("-f,--format", invocation.format, "text, json, markdown or html")
       ->type_name("FORMAT")
       ->group("Output");
   app.add_option("-o,--output", invocation.output, "Write to FILE (atomically)")

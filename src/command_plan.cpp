@@ -11,7 +11,8 @@
 namespace knotplan {
 
 int run_plan(const Invocation& invocation) {
-  const std::string format = checked_format(invocation.format, {"text", "json"});
+  const std::string format =
+      checked_format(invocation.format, {"text", "json", "markdown", "html"});
   const bool color = color_for_stdout(invocation);
   KnowledgeBase storage;
   const KnowledgeBase& kb = knowledge_base_for(invocation, storage);
@@ -20,6 +21,10 @@ int run_plan(const Invocation& invocation) {
   std::ostringstream out;
   if (format == "json") {
     render_json(routine, invocation.explain, out);
+  } else if (format == "markdown") {
+    render_markdown(routine, out);
+  } else if (format == "html") {
+    render_html(routine, out);
   } else {
     const int width = invocation.output.empty() ? terminal_width(STDOUT_FILENO).value_or(80) : 80;
     render_text(routine, TextOptions{color, invocation.explain, width}, out);

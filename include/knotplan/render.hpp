@@ -21,6 +21,14 @@ void render_text(const Routine& routine, const TextOptions& options, std::ostrea
 // order, a final newline). With `explain`, an "explain" array lists the fired rules.
 void render_json(const Routine& routine, bool explain, std::ostream& out);
 
+// The routine as CommonMark for a printed sheet: a tick box per step, then advice,
+// cautions and when to see someone. Knowledge-base text is escaped, never markup.
+void render_markdown(const Routine& routine, std::ostream& out);
+
+// The routine as one self-contained HTML page (no network, fonts, images or scripts)
+// that prints on one page for a 10-minute routine. All knowledge-base text is escaped.
+void render_html(const Routine& routine, std::ostream& out);
+
 }  // namespace knotplan
 
 #endif  // KNOTPLAN_RENDER_HPP_

@@ -6,6 +6,7 @@
 #include "knotplan/render.hpp"
 #include "knotplan/terminal.hpp"
 #include "text_layout.hpp"
+#include "wording.hpp"
 
 namespace knotplan {
 
@@ -28,50 +29,6 @@ struct Theme {
     alert = fmt::emphasis::bold | fmt::fg(fmt::terminal_color::red);
   }
 };
-
-const char* phase_heading(Phase phase) {
-  switch (phase) {
-    case Phase::kWarmUp:
-      return "Warm up";
-    case Phase::kRelease:
-      return "Release";
-    case Phase::kStretch:
-      return "Stretch";
-    case Phase::kRecover:
-      return "Recover";
-  }
-  return "";
-}
-
-std::string side_text(Side side) {
-  switch (side) {
-    case Side::kLeft:
-      return "left side";
-    case Side::kRight:
-      return "right side";
-    case Side::kBoth:
-      break;
-  }
-  return "both sides";
-}
-
-std::string readable_id(const std::string& id) {
-  std::string text = id;
-  std::replace(text.begin(), text.end(), '-', ' ');
-  return text;
-}
-
-std::string level_text(Level level) {
-  switch (level) {
-    case Level::kEmergency:
-      return "EMERGENCY";
-    case Level::kDoctor:
-      return "See a doctor today";
-    case Level::kPhysio:
-      return "See a physiotherapist";
-  }
-  return "";
-}
 
 class TextWriter {
  public:
@@ -107,28 +64,12 @@ class TextWriter {
   }
 
   void header() {
-    const Request& request = routine_.request;
     out_ << fmt::format(theme_.title, "Self-massage routine: {}", printable(routine_.area_name))
          << '\n';
-    std::string summary =
-        fmt::format("Since {} · {} · cause: {} · pain {}/10 · {} min", request.since.input,
-                    routine_.stage_name, routine_.cause_name, request.pain, request.minutes);
-    if (request.side != Side::kBoth) summary += " · " + side_text(request.side);
-    if (!request.equipment.empty())
-      summary += fmt::format(" · with {}", readable_list(request.equipment));
-    paragraph("", "", summary, theme_.quiet);
-    if (!request.conditions.empty())
-      paragraph("", "", "Adjusted for: " + readable_list(request.conditions), theme_.quiet);
-    if (request.age) paragraph("", "", fmt::format("Age: {}", *request.age), theme_.quiet);
+    paragraph("", "", request_summary(routine_), theme_.quiet);
     if (routine_.status == Status::kOk)
       out_ << fmt::format("{} steps, {} in all.\n", routine_.steps.size(),
                           clock_time(routine_.total_seconds));
-  }
-
-  static std::string readable_list(const std::vector<std::string>& ids) {
-    std::vector<std::string> words;
-    for (const std::string& id : ids) words.push_back(readable_id(id));
-    return fmt::format("{}", fmt::join(words, ", "));
   }
 
   void withheld() {
@@ -139,19 +80,12 @@ class TextWriter {
   }
 
   void steps() {
-    std::optional<Phase> phase;
-    const Step* previous = nullptr;
-    for (const Step& step : routine_.steps) {
-      if (phase != step.phase) {
-        phase = step.phase;
-        out_ << '\n' << fmt::format(theme_.heading, "{}", phase_heading(step.phase)) << '\n';
-      }
-      // The second side of a per-side technique points back instead of repeating it.
-      const bool mirror = previous != nullptr && previous->technique == step.technique &&
-                          previous->target == step.target && previous->side != step.side;
-      one_step(step, mirror ? previous : nullptr);
-      previous = &step;
-    }
+    walk_steps(
+        routine_,
+        [this](Phase phase) {
+          out_ << '\n' << fmt::format(theme_.heading, "{}", phase_heading(phase)) << '\n';
+        },
+        [this](const Step& step, const Step* same_as) { one_step(step, same_as); });
   }
 
   void one_step(const Step& step, const Step* same_as) {
@@ -165,14 +99,7 @@ class TextWriter {
     out_ << lead << fmt::format(theme_.step, "{}", name) << std::string(gap, ' ') << length << '\n';
 
     const std::string indent(display_width(lead), ' ');
-    std::vector<std::string> facts{readable_id(step.target), side_text(step.side)};
-    if (step.pressure) {
-      facts.push_back(fmt::format("pressure {}–{}/10", step.pressure->min, step.pressure->max));
-    }
-    if (step.hold_seconds && step.reps)
-      facts.push_back(fmt::format("{} × {} s", *step.reps, *step.hold_seconds));
-    if (!step.equipment.empty()) facts.push_back(readable_list(step.equipment));
-    paragraph(indent, indent, fmt::format("{}", fmt::join(facts, " · ")), theme_.quiet);
+    paragraph(indent, indent, step_facts(step), theme_.quiet);
     if (same_as != nullptr) {
       paragraph(indent, indent,
                 fmt::format("Same as step {}, on the {}.", same_as->index, side_text(step.side)));

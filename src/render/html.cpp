@@ -1,0 +1,283 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "body_figure.hpp"
+#include "knotplan/render.hpp"
+#include "knotplan/terminal.hpp"
+#include "text_layout.hpp"
+#include "wording.hpp"
+
+namespace knotplan {
+
+namespace {
+
+// Every piece of text that reaches the page goes through here: control characters made
+// visible, then the five HTML metacharacters escaped.
+std::string escaped(const std::string& text) {
+  std::string result;
+  for (const char c : printable(text)) {
+    switch (c) {
+      case '&':
+        result += "&amp;";
+        break;
+      case '<':
+        result += "&lt;";
+        break;
+      case '>':
+        result += "&gt;";
+        break;
+      case '"':
+        result += "&quot;";
+        break;
+      case '\'':
+        result += "&#39;";
+        break;
+      default:
+        result += c;
+    }
+  }
+  return result;
+}
+
+// Sized so that a 10-minute routine fits one A4 or Letter page; no step splits across
+// pages; greys and hatching instead of colour so that it prints in black and white.
+constexpr const char* kStyle = R"(
+@page { size: auto; margin: 8mm 10mm; }
+* { box-sizing: border-box; }
+body { font: 7.9pt/1.2 "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #000;
+       margin: 0 auto; max-width: 190mm; }
+h1 { font-size: 15pt; margin: 0 0 1mm; }
+h2 { font-size: 9.5pt; margin: 2mm 0 0.8mm; border-bottom: 0.3mm solid #000; }
+p { margin: 0.6mm 0; }
+header { display: flex; gap: 4mm; align-items: flex-start; }
+header .intro { flex: 1; }
+.summary { color: #333; }
+.figure-box { width: 30mm; text-align: center; }
+svg.figure { width: 19mm; height: 28mm; }
+.legend, .unseen { font-size: 7pt; color: #333; margin: 0; }
+.key { display: inline-block; width: 2.6mm; height: 2.6mm; border: 0.2mm solid #555;
+       vertical-align: middle; }
+.key.knot { background: #222; }
+.key.also { background: repeating-linear-gradient(45deg, #ddd 0 0.5mm, #555 0.5mm 0.8mm); }
+table { border-collapse: collapse; width: 100%; }
+table.steps th { font-size: 7.4pt; text-align: left; border-bottom: 0.3mm solid #000;
+                 padding: 0.5mm 0.8mm; white-space: nowrap; }
+table.steps td { border-bottom: 0.2mm solid #999; padding: 0.7mm 0.8mm; vertical-align: top; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+td.num { width: 5mm; font-weight: bold; }
+td.time { width: 13mm; white-space: nowrap; }
+td.gauge { width: 16mm; white-space: nowrap; font-size: 7pt; }
+td.days { width: 26mm; white-space: nowrap; }
+.phase td { font-weight: bold; background: #eee; border-bottom: 0.3mm solid #000;
+            padding: 0.6mm 1mm; }
+.name { font-weight: bold; }
+.every { font-weight: normal; font-style: italic; }
+.facts { color: #333; }
+ol.how { display: inline; margin: 0; padding: 0; list-style: none; counter-reset: how; }
+ol.how::before { content: ""; display: block; }
+ol.how li { display: inline; counter-increment: how; }
+ol.how li::before { content: counter(how) ". "; font-weight: bold; }
+.cue { font-style: italic; color: #222; }
+.box { display: inline-block; width: 3mm; height: 3mm; border: 0.25mm solid #000;
+       margin-right: 0.6mm; }
+.daynames span { display: inline-block; width: 3mm; margin-right: 0.6mm; text-align: center;
+                 font-size: 6.5pt; border: 0.25mm solid transparent; }
+svg.gauge { width: 15mm; height: 2.6mm; display: block; margin-bottom: 0.3mm; }
+.columns { display: flex; gap: 5mm; font-size: 7.2pt; }
+.columns > div { flex: 1; }
+ul { margin: 0.5mm 0; padding-left: 4mm; }
+table.pain { width: auto; }
+.pain td { padding: 0.3mm 1mm; }
+.pain td.label { width: 30mm; white-space: nowrap; }
+.pain .cell { display: inline-block; width: 5mm; height: 3.8mm; border: 0.25mm solid #000;
+              margin-right: 0.8mm; }
+.alert { border: 0.8mm solid #000; padding: 3mm; margin: 4mm 0; font-size: 11pt; }
+.alert strong { font-size: 13pt; display: block; margin-bottom: 1mm; }
+.professional { border: 0.4mm solid #000; padding: 0.8mm 1.5mm; margin-top: 1.5mm; }
+.disclaimer { margin-top: 2mm; color: #333; font-size: 7.6pt; }
+)";
+
+constexpr const char* kDays[] = {"M", "T", "W", "T", "F", "S", "S"};
+
+std::string day_boxes() {
+  std::string boxes;
+  for (int day = 0; day < 7; ++day) boxes += R"(<span class="box"></span>)";
+  return boxes;
+}
+
+std::string day_names() {
+  std::string names = R"(<div class="daynames">)";
+  for (const char* day : kDays) names += fmt::format("<span>{}</span>", day);
+  return names + "</div>";
+}
+
+// Ten cells on the 0-10 scale; the cells of the asked-for range are filled.
+std::string gauge(const std::optional<PressureRange>& pressure) {
+  if (!pressure) return "none";
+  std::string svg = R"(<svg class="gauge" viewBox="0 0 100 16" aria-hidden="true">)";
+  for (int level = 1; level <= 10; ++level) {
+    const bool filled = level >= std::max(1, pressure->min) && level <= pressure->max;
+    svg += fmt::format(
+        R"(<rect x="{}" y="2" width="9" height="12" fill="{}" stroke="#000" stroke-width="1"/>)",
+        (level - 1) * 10 + 0.5, filled ? "#222" : "#fff");
+  }
+  return svg + fmt::format("</svg>{}–{} of 10", pressure->min, pressure->max);
+}
+
+class HtmlWriter {
+ public:
+  HtmlWriter(const Routine& routine, std::ostream& out) : routine_(routine), out_(out) {}
+
+  void write() {
+    const std::string title = "Self-massage routine: " + routine_.area_name;
+    out_ << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         << "<title>" << escaped(title) << "</title>\n<style>" << kStyle << "</style>\n"
+         << "</head>\n<body>\n";
+    if (routine_.status == Status::kWithheld) {
+      withheld();
+    } else {
+      header(title);
+      steps();
+      closing();
+    }
+    out_ << "</body>\n</html>\n";
+  }
+
+ private:
+  // Only why, and whom to see how urgently: nothing that looks like a routine.
+  void withheld() {
+    const Referral& stop = *routine_.see_a_professional;
+    out_ << "<h1>No routine today</h1>\n<p class=\"summary\">" << escaped(routine_.area_name)
+         << " · " << escaped(request_summary(routine_)) << "</p>\n"
+         << "<div class=\"alert\" role=\"alert\"><strong>" << escaped(level_text(stop.level))
+         << "</strong>" << escaped(stop.message) << "</div>\n";
+  }
+
+  void header(const std::string& title) {
+    std::set<std::string> targets;
+    for (const Step& step : routine_.steps) targets.insert(step.target);
+    out_ << "<header>\n<div class=\"intro\">\n<h1>" << escaped(title) << "</h1>\n"
+         << "<p class=\"summary\">" << escaped(request_summary(routine_)) << "</p>\n"
+         << "<p>" << routine_.steps.size() << " steps, " << clock_time(routine_.total_seconds)
+         << " in all. Tick a box each day you do a step, and note your pain before and after."
+         << "</p>\n";
+    pain_table();
+    out_ << "</div>\n<div class=\"figure-box\">" << body_figure_svg(routine_.request.area, targets)
+         << "<p class=\"legend\"><span class=\"key knot\"></span> knot "
+         << "<span class=\"key also\"></span> also worked</p></div>\n</header>\n";
+  }
+
+  void pain_table() {
+    out_ << "<table class=\"pain\"><tr><td class=\"label\"></td><td>" << day_names()
+         << "</td></tr>\n";
+    for (const char* when : {"Pain before (0–10)", "Pain after (0–10)"}) {
+      out_ << "<tr><td class=\"label\">" << when << "</td><td>";
+      for (int day = 0; day < 7; ++day) out_ << R"(<span class="cell"></span>)";
+      out_ << "</td></tr>\n";
+    }
+    out_ << "</table>\n";
+  }
+
+  // Cues that every step of the phase shares (for example "ease off at once if the pain
+  // turns sharp" on every release step): printed once, in the phase's row.
+  std::vector<std::string> shared_cues(Phase phase) const {
+    std::vector<const Step*> steps;
+    for (const Step& step : routine_.steps)
+      if (step.phase == phase) steps.push_back(&step);
+    if (steps.size() < 2) return {};
+    std::vector<std::string> shared;
+    for (const std::string& cue : steps.front()->cues) {
+      const bool everywhere = std::all_of(steps.begin(), steps.end(), [&](const Step* step) {
+        return std::find(step->cues.begin(), step->cues.end(), cue) != step->cues.end();
+      });
+      if (everywhere) shared.push_back(cue);
+    }
+    return shared;
+  }
+
+  void steps() {
+    out_ << "<table class=\"steps\">\n<thead><tr><th>#</th><th>Start</th><th>Step</th>"
+         << "<th>Pressure</th><th>" << day_names() << "</th></tr></thead>\n<tbody>\n";
+    std::vector<std::string> shared;
+    walk_steps(
+        routine_,
+        [&](Phase phase) {
+          shared = shared_cues(phase);
+          out_ << "<tr class=\"phase\"><td colspan=\"5\">" << phase_heading(phase);
+          if (!shared.empty()) {
+            out_ << " <span class=\"every\">· in every step:";
+            for (const std::string& cue : shared) out_ << " " << escaped(cue);
+            out_ << "</span>";
+          }
+          out_ << "</td></tr>\n";
+        },
+        [&](const Step& step, const Step* same_as) { one_step(step, same_as, shared); });
+    out_ << "</tbody>\n</table>\n";
+  }
+
+  void one_step(const Step& step, const Step* same_as, const std::vector<std::string>& shared) {
+    out_ << "<tr><td class=\"num\">" << step.index << "</td><td class=\"time\">"
+         << clock_time(step.start_seconds) << "<br>" << duration(step.seconds)
+         << "</td><td><span class=\"name\">" << escaped(step.name)
+         << "</span> <span class=\"facts\">· " << escaped(step_facts(step)) << "</span>";
+    if (same_as != nullptr) {
+      out_ << " · <em>same as step " << same_as->index << "</em>";
+    } else {
+      // Run-in instructions, then the cues on the same lines, keep a 10-minute routine on
+      // one page.
+      out_ << "<ol class=\"how\">";
+      for (const std::string& line : step.instructions) out_ << "<li>" << escaped(line) << " </li>";
+      out_ << "</ol>";
+      for (const std::string& cue : step.cues)
+        if (std::find(shared.begin(), shared.end(), cue) == shared.end())
+          out_ << "<span class=\"cue\">" << escaped(cue) << " </span>";
+    }
+    out_ << "</td><td class=\"gauge\">" << gauge(step.pressure) << "</td><td class=\"days\">"
+         << day_boxes() << "</td></tr>\n";
+  }
+
+  static std::size_t length_of(const std::vector<std::string>& items) {
+    std::size_t length = 0;
+    for (const std::string& item : items) length += item.size() + 40;  // 40: a line's end
+    return length;
+  }
+
+  void column(const char* heading, const std::vector<std::string>& items, bool with_disclaimer) {
+    out_ << "<div>\n<h2>" << heading << "</h2>\n<ul>";
+    for (const std::string& item : items) out_ << "<li>" << escaped(item) << "</li>";
+    out_ << "</ul>\n";
+    if (with_disclaimer)
+      out_ << "<p class=\"disclaimer\">" << escaped(routine_.cautions.back()) << "</p>\n";
+    out_ << "</div>\n";
+  }
+
+  // Advice and cautions side by side; the disclaimer goes under the shorter list, where
+  // the page has room for it.
+  void closing() {
+    const auto& all = routine_.cautions;
+    const std::vector<std::string> cautions(all.begin(), all.empty() ? all.end() : all.end() - 1);
+    const bool under_advice = length_of(routine_.advice) <= length_of(cautions);
+    out_ << "<div class=\"columns\">\n";
+    column("Advice", routine_.advice, !all.empty() && under_advice);
+    column("Cautions", cautions, !all.empty() && !under_advice);
+    out_ << "</div>\n";
+    if (routine_.see_a_professional)
+      out_ << "<div class=\"professional\"><strong>"
+           << escaped(level_text(routine_.see_a_professional->level)) << ":</strong> "
+           << escaped(routine_.see_a_professional->message) << "</div>\n";
+  }
+
+  const Routine& routine_;
+  std::ostream& out_;
+};
+
+}  // namespace
+
+void render_html(const Routine& routine, std::ostream& out) {
+  HtmlWriter(routine, out).write();
+}
+
+}  // namespace knotplan

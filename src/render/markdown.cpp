@@ -1,0 +1,113 @@
+#include <fmt/format.h>
+
+#include "knotplan/render.hpp"
+#include "knotplan/terminal.hpp"
+#include "text_layout.hpp"
+#include "wording.hpp"
+
+namespace knotplan {
+
+namespace {
+
+// Knowledge-base text as literal CommonMark, so that a technique called "*bold*" prints
+// its asterisks: inline markup characters are escaped everywhere, and what would open a
+// block (a heading, a list item, "1.") only at the start, so the plain text stays readable.
+std::string escaped(const std::string& text) {
+  const std::string plain = printable(text);
+  std::string result;
+  std::size_t digits = 0;
+  while (digits < plain.size() && plain[digits] >= '0' && plain[digits] <= '9') ++digits;
+  for (std::size_t i = 0; i < plain.size(); ++i) {
+    const char c = plain[i];
+    const bool inline_markup = std::string_view("\\`*_[]<>|~&").find(c) != std::string_view::npos;
+    const bool opens_block =
+        (i == 0 && std::string_view("#+-=").find(c) != std::string_view::npos) ||
+        (digits > 0 && i == digits && (c == '.' || c == ')'));
+    if (inline_markup || opens_block) result += '\\';
+    result += c;
+  }
+  return result;
+}
+
+class MarkdownWriter {
+ public:
+  MarkdownWriter(const Routine& routine, std::ostream& out) : routine_(routine), out_(out) {}
+
+  void write() {
+    out_ << "# Self-massage routine: " << escaped(routine_.area_name) << "\n\n";
+    out_ << escaped(request_summary(routine_)) << "\n\n";
+    if (routine_.status == Status::kWithheld) {
+      // Only why, and whom to see how urgently: nothing that looks like a routine.
+      const Referral& stop = *routine_.see_a_professional;
+      out_ << "## No routine today: " << escaped(level_text(stop.level)) << "\n\n"
+           << escaped(stop.message) << "\n";
+      return;
+    } else {
+      out_ << fmt::format("{} steps, {} in all. Tick each step as you do it.\n\n",
+                          routine_.steps.size(), clock_time(routine_.total_seconds));
+      steps();
+      list("Advice", routine_.advice);
+    }
+    closing();
+  }
+
+ private:
+  void steps() {
+    walk_steps(
+        routine_, [this](Phase phase) { out_ << "## " << phase_heading(phase) << "\n\n"; },
+        [this](const Step& step, const Step* same_as) { one_step(step, same_as); });
+  }
+
+  void one_step(const Step& step, const Step* same_as) {
+    // "12. " needs four columns of indent for what belongs to the item.
+    const std::string number = fmt::format("{}. ", step.index);
+    const std::string indent(number.size(), ' ');
+    out_ << number << "[ ] **" << escaped(step.name) << "**: " << clock_time(step.start_seconds)
+         << " to " << clock_time(step.start_seconds + step.seconds) << " ("
+         << duration(step.seconds) << ")  \n"
+         << indent << escaped(step_facts(step)) << "\n"
+         << indent << "\n";
+    if (same_as != nullptr) {
+      out_ << indent
+           << escaped(
+                  fmt::format("Same as step {}, on the {}.", same_as->index, side_text(step.side)))
+           << "\n";
+    } else {
+      for (const std::string& line : step.instructions)
+        out_ << indent << "- " << escaped(line) << "\n";
+      for (const std::string& cue : step.cues)
+        out_ << indent << "- *Feel:* " << escaped(cue) << "\n";
+    }
+    out_ << "\n";
+  }
+
+  void list(const char* heading, const std::vector<std::string>& items) {
+    if (items.empty()) return;
+    out_ << "## " << heading << "\n\n";
+    for (const std::string& item : items) out_ << "- " << escaped(item) << "\n";
+    out_ << "\n";
+  }
+
+  // Cautions, then whom to see, then the disclaimer (the last caution) on its own.
+  void closing() {
+    const auto& cautions = routine_.cautions;
+    if (!cautions.empty())
+      list("Cautions", std::vector<std::string>(cautions.begin(), cautions.end() - 1));
+    out_ << "## When to see someone\n\n";
+    if (routine_.see_a_professional && routine_.status == Status::kOk)
+      out_ << "**" << escaped(level_text(routine_.see_a_professional->level)) << ":** "
+           << escaped(routine_.see_a_professional->message) << "\n\n";
+    if (!cautions.empty()) out_ << escaped(cautions.back()) << "\n";
+  }
+
+  const Routine& routine_;
+  std::ostream& out_;
+};
+
+}  // namespace
+
+void render_markdown(const Routine& routine, std::ostream& out) {
+  MarkdownWriter(routine, out).write();
+}
+
+}  // namespace knotplan

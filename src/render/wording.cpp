@@ -1,0 +1,98 @@
+#include "wording.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace knotplan {
+
+std::string phase_heading(Phase phase) {
+  switch (phase) {
+    case Phase::kWarmUp:
+      return "Warm up";
+    case Phase::kRelease:
+      return "Release";
+    case Phase::kStretch:
+      return "Stretch";
+    case Phase::kRecover:
+      return "Recover";
+  }
+  return "";
+}
+
+std::string side_text(Side side) {
+  switch (side) {
+    case Side::kLeft:
+      return "left side";
+    case Side::kRight:
+      return "right side";
+    case Side::kBoth:
+      break;
+  }
+  return "both sides";
+}
+
+std::string level_text(Level level) {
+  switch (level) {
+    case Level::kEmergency:
+      return "EMERGENCY";
+    case Level::kDoctor:
+      return "See a doctor today";
+    case Level::kPhysio:
+      return "See a physiotherapist";
+  }
+  return "";
+}
+
+std::string readable_id(const std::string& id) {
+  std::string text = id;
+  std::replace(text.begin(), text.end(), '-', ' ');
+  return text;
+}
+
+std::string readable_list(const std::vector<std::string>& ids) {
+  std::vector<std::string> words;
+  for (const std::string& id : ids) words.push_back(readable_id(id));
+  return fmt::format("{}", fmt::join(words, ", "));
+}
+
+std::string request_summary(const Routine& routine) {
+  const Request& request = routine.request;
+  std::string summary =
+      fmt::format("Since {} · {} · cause: {} · pain {}/10 · {} min", request.since.input,
+                  routine.stage_name, routine.cause_name, request.pain, request.minutes);
+  if (request.side != Side::kBoth) summary += " · " + side_text(request.side);
+  if (!request.equipment.empty()) summary += " · with " + readable_list(request.equipment);
+  if (!request.conditions.empty())
+    summary += " · adjusted for " + readable_list(request.conditions);
+  if (request.age) summary += fmt::format(" · age {}", *request.age);
+  return summary;
+}
+
+std::string step_facts(const Step& step) {
+  std::vector<std::string> facts{readable_id(step.target), side_text(step.side)};
+  if (step.pressure)
+    facts.push_back(fmt::format("pressure {}–{}/10", step.pressure->min, step.pressure->max));
+  if (step.hold_seconds && step.reps)
+    facts.push_back(fmt::format("{} × {} s", *step.reps, *step.hold_seconds));
+  if (!step.equipment.empty()) facts.push_back(readable_list(step.equipment));
+  return fmt::format("{}", fmt::join(facts, " · "));
+}
+
+void walk_steps(const Routine& routine, const std::function<void(Phase)>& begin_phase,
+                const std::function<void(const Step&, const Step* same_as)>& each_step) {
+  std::optional<Phase> phase;
+  const Step* previous = nullptr;
+  for (const Step& step : routine.steps) {
+    if (phase != step.phase) {
+      phase = step.phase;
+      begin_phase(step.phase);
+    }
+    const bool mirror = previous != nullptr && previous->technique == step.technique &&
+                        previous->target == step.target && previous->side != step.side;
+    each_step(step, mirror ? previous : nullptr);
+    previous = &step;
+  }
+}
+
+}  // namespace knotplan

@@ -1,0 +1,36 @@
+#ifndef KNOTPLAN_SRC_RENDER_WORDING_HPP_
+#define KNOTPLAN_SRC_RENDER_WORDING_HPP_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "knotplan/routine.hpp"
+
+namespace knotplan {
+
+// The words every renderer uses for the routine's ids, so that the text sheet, the
+// Markdown and the HTML say the same thing.
+
+std::string phase_heading(Phase phase);          // "Warm up"
+std::string side_text(Side side);                // "left side", "both sides"
+std::string level_text(Level level);             // "EMERGENCY", "See a doctor today"
+std::string readable_id(const std::string& id);  // "upper-back" -> "upper back"
+std::string readable_list(const std::vector<std::string>& ids);  // "tennis ball, wall"
+
+// "Since today · new (up to 3 days) · cause: not sure · pain 5/10 · 10 min", plus side
+// and equipment when given.
+std::string request_summary(const Routine& routine);
+
+// The facts line of a step: target, side, pressure, hold x reps, equipment.
+std::string step_facts(const Step& step);
+
+// Walks the steps in order: `begin_phase` when a new phase starts, then `each_step` with
+// the step and, when it is the second side of the step before it (same technique and
+// target), that first side, so that renderers can point back instead of repeating it.
+void walk_steps(const Routine& routine, const std::function<void(Phase)>& begin_phase,
+                const std::function<void(const Step&, const Step* same_as)>& each_step);
+
+}  // namespace knotplan
+
+#endif  // KNOTPLAN_SRC_RENDER_WORDING_HPP_

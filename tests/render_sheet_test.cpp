@@ -1,0 +1,119 @@
+// The printable sheets: Markdown and HTML.
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "knotplan/knowledge_loader.hpp"
+#include "knotplan/planner.hpp"
+#include "knotplan/render.hpp"
+#include "test_support.hpp"
+
+using namespace knotplan;
+using testing::make_request;
+
+namespace {
+
+std::string markdown_of(const Routine& routine) {
+  std::ostringstream out;
+  render_markdown(routine, out);
+  return out.str();
+}
+
+std::string html_of(const Routine& routine) {
+  std::ostringstream out;
+  render_html(routine, out);
+  return out.str();
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t found = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+    ++found;
+  return found;
+}
+
+Routine hostile_routine() {
+  Routine routine = plan(builtin_knowledge_base(),
+                         make_request("upper-back", "2w", "posture", 10, {"tennis-ball"}));
+  routine.steps[0].name = "<script>alert(1)</script> *bold* [link](x) & \"quotes\"";
+  routine.steps[0].instructions[0] = "1. # not a heading <img src=x onerror=alert(1)>";
+  routine.advice[0] = "- not a list \x1b[31m red";
+  return routine;
+}
+
+}  // namespace
+
+TEST_CASE("markdown: a numbered step list with tick boxes, then advice and cautions", "[sheet]") {
+  const Routine routine = plan(builtin_knowledge_base(), make_request("neck", "2d", "sleep"));
+  const std::string text = markdown_of(routine);
+  CHECK_THAT(text, Catch::StartsWith("# Self-massage routine: Neck\n\n"));
+  CHECK(count(text, "[ ] **") == routine.steps.size());
+  for (const Step& step : routine.steps)
+    CHECK_THAT(text, Catch::Contains(std::to_string(step.index) + ". [ ] **" + step.name + "**"));
+  CHECK_THAT(text, Catch::Contains("0:00 to 1:00 (1 min)"));
+  CHECK_THAT(text, Catch::Contains("Same as step 1, on the right side."));
+  CHECK_THAT(text, Catch::Contains("- *Feel:* "));
+  CHECK_THAT(text, Catch::Contains("\n## Advice\n"));
+  CHECK_THAT(text, Catch::Contains("\n## Cautions\n"));
+  CHECK_THAT(text, Catch::Contains("\n## When to see someone\n"));
+  CHECK_THAT(text, Catch::EndsWith("see a physiotherapist or your doctor.\n"));
+}
+
+TEST_CASE("markdown escapes knowledge-base text so that it prints as written", "[sheet]") {
+  const std::string text = markdown_of(hostile_routine());
+  CHECK_THAT(text,
+             Catch::Contains("\\<script\\>alert(1)\\</script\\> \\*bold\\* \\[link\\](x) \\& "));
+  CHECK_THAT(text, Catch::Contains("- 1\\. # not a heading \\<img"));
+  CHECK_THAT(text, Catch::Contains("- \\- not a list ?\\[31m red"));
+  CHECK(text.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("html: one self-contained page with figure, gauges, day boxes and pain boxes",
+          "[sheet]") {
+  const Routine routine = plan(builtin_knowledge_base(),
+                               make_request("upper-back", "today", "strain", 10, {"tennis-ball"}));
+  const std::string html = html_of(routine);
+  CHECK_THAT(html, Catch::StartsWith("<!DOCTYPE html>\n<html lang=\"en\">"));
+  CHECK_THAT(html, Catch::Contains("@page"));
+  CHECK_THAT(html, Catch::Contains("break-inside: avoid"));
+  for (const char* external : {"http:", "https:", "<link", "<script", "@import", "src="})
+    CHECK(html.find(external) == std::string::npos);
+  CHECK(count(html, "<svg class=\"figure\"") == 1);
+  CHECK(count(html, "<tr><td class=\"num\">") == routine.steps.size());
+  CHECK(count(html, "<span class=\"box\"></span>") == 7 * routine.steps.size());
+  CHECK(count(html, "<span class=\"cell\"></span>") == 14);
+  std::size_t pressed = 0;
+  for (const Step& step : routine.steps) {
+    CHECK_THAT(html, Catch::Contains(step.name));
+    if (step.pressure) ++pressed;
+  }
+  CHECK(count(html, "<svg class=\"gauge\"") == pressed);
+  CHECK_THAT(html, Catch::Contains("and on the front: chest"));
+  CHECK_THAT(html, Catch::Contains("tearing pain"));
+  CHECK_THAT(html, Catch::Contains("self-care guidance, not a diagnosis"));
+}
+
+TEST_CASE("html escapes every piece of knowledge-base text", "[sheet]") {
+  const std::string html = html_of(hostile_routine());
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("<img") == std::string::npos);
+  CHECK_THAT(html, Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt; *bold* [link](x) &amp; "
+                                   "&quot;quotes&quot;"));
+  CHECK_THAT(html, Catch::Contains("&lt;img src=x onerror=alert(1)&gt;"));
+  CHECK(html.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("a withheld routine's sheet says only why and whom to see", "[sheet]") {
+  Request request = make_request("lower-back");
+  request.symptoms = {"bladder-bowel"};
+  const Routine routine = plan(builtin_knowledge_base(), request);
+  const std::string html = html_of(routine);
+  CHECK_THAT(html, Catch::Contains("<h1>No routine today</h1>"));
+  CHECK_THAT(html, Catch::Contains("EMERGENCY"));
+  CHECK_THAT(html, Catch::Contains(routine.see_a_professional->message));
+  CHECK(html.find("class=\"steps\"") == std::string::npos);
+  CHECK(html.find("Advice") == std::string::npos);
+  const std::string markdown = markdown_of(routine);
+  CHECK_THAT(markdown, Catch::Contains("## No routine today: EMERGENCY"));
+  CHECK(markdown.find("[ ]") == std::string::npos);
+  CHECK(markdown.find("## Advice") == std::string::npos);
+}

@@ -25,6 +25,7 @@ Examples:
   knotplan --area lower-back --since yesterday --cause strain --format json | jq .
   knotplan --area between-shoulder-blades --explain
   knotplan --area upper-back --format html -o sheet.html   (then print it)
+  knotplan --area neck --since 2d --guide   (space pauses, n next, b back, q quits)
   knotplan list areas
   knotplan show ball-against-wall
 
@@ -119,6 +120,12 @@ void define_shared_options(CLI::App& app, Invocation& invocation) {
   app.add_option("--color", invocation.color, "auto, always or never (default: auto)")
       ->type_name("WHEN")
       ->group("Output");
+  app.add_flag("--guide", invocation.guide, "Play the routine live: countdown, cues, keys")
+      ->group("Guide");
+  app.add_option("--time-scale", invocation.time_scale, "Faster clock for tests, demos: 0.01")
+      ->type_name("X")
+      ->group("Guide");
+  app.add_flag("--no-bell", invocation.no_bell, "No terminal bell between steps")->group("Guide");
   app.add_option("--kb", invocation.knowledge_base, "Use this knowledge base (or KNOTPLAN_KB)")
       ->type_name("FILE")
       ->group("Knowledge base");

@@ -1,22 +1,75 @@
+#include <fmt/format.h>
 #include <unistd.h>
 
+#include <cmath>
+#include <cstdio>
+#include <iostream>
 #include <sstream>
 
 #include "commands.hpp"
+#include "guide_terminal.hpp"
 #include "knotplan/error.hpp"
+#include "knotplan/guide.hpp"
+#include "knotplan/ids.hpp"
 #include "knotplan/planner.hpp"
 #include "knotplan/render.hpp"
 #include "knotplan/terminal.hpp"
 
 namespace knotplan {
 
+namespace {
+
+double checked_time_scale(const std::string& text) {
+  std::size_t used = 0;
+  double scale = 0;
+  try {
+    scale = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text.size() || text.empty() || !std::isfinite(scale) || scale <= 0 || scale > 100)
+    throw UsageError(fmt::format("--time-scale '{}' is not a usable speed", text),
+                     "give a number above 0 and at most 100: 0.01 plays 100 times faster");
+  return scale;
+}
+
+// Plays the routine in the terminal; returns the exit code, or ends the process as the
+// signal would have after Ctrl-C, once the terminal is restored.
+int guide(const Routine& routine, const Invocation& invocation) {
+  GuideOptions options;
+  options.time_scale = checked_time_scale(invocation.time_scale);
+  options.bell = !invocation.no_bell;
+  options.live = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+  options.width = terminal_width(STDOUT_FILENO).value_or(80);
+  int signal_number = 0;
+  {
+    TerminalGuideIo io(options.live);
+    play_routine(routine, options, io);
+    signal_number = io.signal_received();
+  }  // the terminal is restored here
+  if (signal_number != 0) {
+    std::fputs("\nknotplan: interrupted\n", stderr);
+    die_of_signal(signal_number);
+  }
+  return 0;
+}
+
+}  // namespace
+
 int run_plan(const Invocation& invocation) {
+  if (invocation.guide && (!invocation.output.empty() || normalize_id(invocation.format) != "text"))
+    throw UsageError(
+        "--guide plays the routine in the terminal; it cannot go to a file or another format",
+        "drop -o and --format, or plan without --guide");
+  if (invocation.guide) checked_time_scale(invocation.time_scale);
   const std::string format =
       checked_format(invocation.format, {"text", "json", "markdown", "html"});
   const bool color = color_for_stdout(invocation);
   KnowledgeBase storage;
   const KnowledgeBase& kb = knowledge_base_for(invocation, storage);
   const Routine routine = plan(kb, invocation.request, SystemClock());
+  // A withheld routine is never guided: it prints the same message as planning does.
+  if (invocation.guide && routine.status == Status::kOk) return guide(routine, invocation);
 
   std::ostringstream out;
   if (format == "json") {

@@ -17,6 +17,9 @@ struct Invocation {
   bool explain = false;
   std::string knowledge_base;  // empty: KNOTPLAN_KB, else the built-in one
   std::string color = "auto";
+  bool guide = false;
+  std::string time_scale = "1";
+  bool no_bell = false;
   std::string list_kind;   // for 'list'
   std::string technique;   // for 'show'
   std::string check_path;  // for 'kb check'

@@ -76,6 +76,8 @@ Json technique_json(const Technique& technique) {
     json["hold_seconds"] = *technique.hold_seconds;
     json["reps"] = *technique.reps;
   }
+  if (technique.beats)
+    json["beats"] = Json{{"press", technique.beats->press}, {"release", technique.beats->release}};
   json["instructions"] = technique.instructions;
   json["cues"] = technique.cues;
   json["cautions"] = technique.cautions;

@@ -147,7 +147,7 @@ class Parser {
     read_.only_keys(
         node, where,
         {"id", "name", "phase", "tags", "areas", "equipment", "seconds", "per_side", "pressure",
-         "hold_seconds", "reps", "instructions", "cues", "cautions", "sources"});
+         "hold_seconds", "reps", "beats", "instructions", "cues", "cautions", "sources"});
     Technique technique;
     technique.id = read_.id(node, where, "id");
     technique.name = read_.text(node, where, "name");
@@ -196,6 +196,15 @@ class Parser {
       }
     }
 
+    if (const auto beats = node.find("beats"); beats != node.end()) {
+      const std::string beats_where = child(where, "beats");
+      if (read_.object(*beats, beats_where)) {
+        read_.only_keys(*beats, beats_where, {"press", "release"});
+        const auto press = read_.integer(*beats, beats_where, "press", 1, 120);
+        const auto release = read_.integer(*beats, beats_where, "release", 1, 120);
+        if (press && release) technique.beats = Beats{*press, *release};
+      }
+    }
     technique.hold_seconds = read_.integer(node, where, "hold_seconds", 1, kMaxSeconds, false);
     technique.reps = read_.integer(node, where, "reps", 1, 100, false);
     if (technique.hold_seconds.has_value() != technique.reps.has_value()) {

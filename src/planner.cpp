@@ -319,6 +319,7 @@ class Planner {
           step.hold_seconds = pick->per_unit;
           step.reps = pick->units;
         }
+        step.beats = technique.beats;
         step.tags = technique.tags;
         step.equipment = pick->equipment_used;
         step.instructions = technique.instructions;

@@ -203,6 +203,31 @@ TEST_CASE("colour only when asked for, or on a terminal without NO_COLOR", "[cli
   CHECK(forced.out.find("\x1b[") != std::string::npos);
 }
 
+TEST_CASE("the guide without a terminal prints one stamped line per event", "[cli][guide]") {
+  const RunResult run =
+      run_knotplan({"--area", "neck", "--minutes", "3", "--guide", "--time-scale", "0.001"});
+  CHECK(run.exit_code == 0);
+  CHECK_THAT(run.out, Catch::StartsWith("[0:00] Guided routine: "));
+  CHECK_THAT(run.out, Catch::Contains("] Step 1/"));
+  CHECK_THAT(run.out, Catch::Contains("] Finished. "));
+  CHECK(run.out.find('\x1b') == std::string::npos);
+  CHECK(run.out.find('\a') == std::string::npos);
+
+  const RunResult withheld = run_knotplan({"--area", "neck", "--pain", "9", "--guide"});
+  CHECK(withheld.exit_code == 3);
+  CHECK_THAT(withheld.out, Catch::Contains("No routine today"));
+
+  for (const auto& arguments :
+       std::vector<std::vector<std::string>>{{"--area", "neck", "--guide", "--time-scale", "0"},
+                                             {"--area", "neck", "--guide", "--time-scale", "fast"},
+                                             {"--area", "neck", "--guide", "--format", "json"},
+                                             {"--area", "neck", "--guide", "-o", "x.txt"}}) {
+    const RunResult bad = run_knotplan(arguments);
+    CHECK(bad.exit_code == 2);
+    CHECK_THAT(bad.err, Catch::StartsWith("knotplan: error: "));
+  }
+}
+
 TEST_CASE("explain names the rules that fired", "[cli]") {
   const RunResult run = run_knotplan({"--area", "neck", "--cause", "sleep", "--explain"});
   CHECK(run.exit_code == 0);

@@ -27,6 +27,13 @@ struct PressureRange {
   int max = 0;
 };
 
+// The rhythm of a press-and-release technique, for the guide: press this long, then let
+// go this long, over and over.
+struct Beats {
+  int press = 0;
+  int release = 0;
+};
+
 struct SecondsRange {
   int min = 0;
   int usual = 0;  // "default" in the file
@@ -85,6 +92,7 @@ struct Technique {
   std::optional<PressureRange> pressure;
   std::optional<int> hold_seconds;  // with reps: a hold of this long, repeated
   std::optional<int> reps;
+  std::optional<Beats> beats;
   std::vector<std::string> instructions;
   std::vector<std::string> cues;
   std::vector<std::string> cautions;

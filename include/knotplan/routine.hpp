@@ -25,6 +25,7 @@ struct Step {
   std::optional<PressureRange> pressure;
   std::optional<int> hold_seconds;
   std::optional<int> reps;
+  std::optional<Beats> beats;  // for the guide only; not part of the JSON contract
   std::vector<std::string> tags;
   std::vector<std::string> equipment;  // what this step uses, substitutes resolved
   std::vector<std::string> instructions;

@@ -113,7 +113,9 @@ void define_shared_options(CLI::App& app, Invocation& invocation) {
   app.add_option("-f,--format", invocation.format, "text, json, markdown or html")
       ->type_name("FORMAT")
       ->group("Output");
-  app.add_option("-o,--output", invocation.output, "Write to FILE (atomically)")
+  app.add_option_function<std::string>(
+         "-o,--output", [&invocation](const std::string& path) { invocation.output = path; },
+         "Write to FILE (atomically)")
       ->type_name("FILE")
       ->group("Output");
   app.add_flag("--explain", invocation.explain, "Show which rules fired and why")->group("Output");
@@ -126,7 +128,9 @@ void define_shared_options(CLI::App& app, Invocation& invocation) {
       ->type_name("X")
       ->group("Guide");
   app.add_flag("--no-bell", invocation.no_bell, "No terminal bell between steps")->group("Guide");
-  app.add_option("--kb", invocation.knowledge_base, "Use this knowledge base (or KNOTPLAN_KB)")
+  app.add_option_function<std::string>(
+         "--kb", [&invocation](const std::string& path) { invocation.knowledge_base = path; },
+         "Use this knowledge base (or KNOTPLAN_KB)")
       ->type_name("FILE")
       ->group("Knowledge base");
 }

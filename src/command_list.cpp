@@ -6,6 +6,7 @@
 #include "knotplan/error.hpp"
 #include "knotplan/ids.hpp"
 #include "knotplan/render_knowledge.hpp"
+#include "knotplan/terminal.hpp"
 
 namespace knotplan {
 
@@ -16,7 +17,7 @@ namespace {
   std::string hint;
   if (const auto closest = closest_match(value, valid))
     hint = fmt::format("did you mean '{}'? ", *closest);
-  throw UsageError(fmt::format("'{}' is not {}", value, what), hint + valid_text);
+  throw UsageError(fmt::format("{} is not {}", quoted(value), what), hint + valid_text);
 }
 
 }  // namespace

@@ -28,7 +28,7 @@ double checked_time_scale(const std::string& text) {
     used = 0;
   }
   if (used != text.size() || text.empty() || !std::isfinite(scale) || scale <= 0 || scale > 100)
-    throw UsageError(fmt::format("--time-scale '{}' is not a usable speed", text),
+    throw UsageError(fmt::format("--time-scale {} is not a usable speed", quoted(text)),
                      "give a number above 0 and at most 100: 0.01 plays 100 times faster");
   return scale;
 }
@@ -57,7 +57,7 @@ int guide(const Routine& routine, const Invocation& invocation) {
 }  // namespace
 
 int run_plan(const Invocation& invocation) {
-  if (invocation.guide && (!invocation.output.empty() || normalize_id(invocation.format) != "text"))
+  if (invocation.guide && (invocation.output || normalize_id(invocation.format) != "text"))
     throw UsageError(
         "--guide plays the routine in the terminal; it cannot go to a file or another format",
         "drop -o and --format, or plan without --guide");
@@ -79,7 +79,7 @@ int run_plan(const Invocation& invocation) {
   } else if (format == "html") {
     render_html(routine, out);
   } else {
-    const int width = invocation.output.empty() ? terminal_width(STDOUT_FILENO).value_or(80) : 80;
+    const int width = invocation.output ? 80 : terminal_width(STDOUT_FILENO).value_or(80);
     render_text(routine, TextOptions{color, invocation.explain, width}, out);
   }
   emit(invocation, out.str());

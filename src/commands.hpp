@@ -1,6 +1,7 @@
 #ifndef KNOTPLAN_SRC_COMMANDS_HPP_
 #define KNOTPLAN_SRC_COMMANDS_HPP_
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,9 +14,9 @@ namespace knotplan {
 struct Invocation {
   RequestOptions request;
   std::string format = "text";
-  std::string output;  // empty: standard output
+  std::optional<std::string> output;  // absent: standard output
   bool explain = false;
-  std::string knowledge_base;  // empty: KNOTPLAN_KB, else the built-in one
+  std::optional<std::string> knowledge_base;  // absent: KNOTPLAN_KB, else the built-in one
   std::string color = "auto";
   bool guide = false;
   std::string time_scale = "1";

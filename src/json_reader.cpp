@@ -267,6 +267,14 @@ std::optional<json> parse_json(std::string_view text, int max_depth,
     problems.push_back({fmt::format("line {}:{}", at.line, at.column),
                         fmt::format("JSON syntax error: {}", description)});
     return std::nullopt;
+  } catch (const json::exception& error) {
+    // Not a syntax error but still unreadable: a number too large for a double (found by
+    // fuzzing). nlohmann gives no position for these.
+    std::string description = error.what();
+    if (const auto bracket = description.find("] "); bracket != std::string::npos)
+      description = description.substr(bracket + 2);
+    problems.push_back({"/", fmt::format("unreadable JSON: {}", description)});
+    return std::nullopt;
   }
 }
 

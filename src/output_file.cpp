@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -29,6 +30,25 @@ bool write_all(int descriptor, std::string_view content) {
   return true;
 }
 
+// Holds back Ctrl-C and termination signals while it lives: a signal that arrives while
+// the file is written is delivered once the rename or the clean-up is done, so that no
+// temporary file is ever left behind.
+class SignalsHeld {
+ public:
+  SignalsHeld() {
+    sigset_t held;
+    sigemptyset(&held);
+    for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&held, signal_number);
+    sigprocmask(SIG_BLOCK, &held, &before_);
+  }
+  ~SignalsHeld() { sigprocmask(SIG_SETMASK, &before_, nullptr); }
+  SignalsHeld(const SignalsHeld&) = delete;
+  SignalsHeld& operator=(const SignalsHeld&) = delete;
+
+ private:
+  sigset_t before_{};
+};
+
 [[noreturn]] void fail(const std::string& path, int error) {
   throw IoError(fmt::format("cannot write '{}': {}", path, std::strerror(error)),
                 "check that the folder exists and that you may write there");
@@ -38,6 +58,7 @@ bool write_all(int descriptor, std::string_view content) {
 
 void write_file_atomically(const std::string& path, std::string_view content) {
   if (path.empty()) fail(path, ENOENT);
+  const SignalsHeld held;
   std::string pattern = path + ".XXXXXX";
   std::vector<char> temporary(pattern.begin(), pattern.end());
   temporary.push_back('\0');

@@ -44,6 +44,9 @@ def cases(kb):
     yield "not JSON", "areas: neck\n", "JSON syntax error", None
     yield "truncated", json.dumps(kb)[:5000], "JSON syntax error", None
     yield "deep nesting", "[" * 100000, "nested deeper than", None
+    yield "number overflow", json.dumps(kb).replace('"schema_version": 1', '"schema_version": 1e999', 1), "unreadable JSON", None
+    yield "deep object nesting", '{"a":' * 100000 + "1" + "}" * 100000, "nested deeper than", None
+    yield "not UTF-8", json.dumps(kb).replace("Warm shower", "Warm \udcff shower").encode("utf-8", "surrogateescape").decode("latin-1"), "JSON syntax error", None
     yield "wrong type", edit(set_in(["techniques", 0, "per_side"], "yes")), "/techniques/0/per_side", True
     yield "missing field", edit(delete(["rules", 0, "why"])), "/rules/0/why: is missing", True
     yield "negative seconds", edit(set_in(["techniques", 2, "seconds", "min"], -10)), "/techniques/2/seconds/min", True
@@ -70,17 +73,52 @@ def main():
         for name, text, words, schema_sees_it in cases(kb):
             count += 1
             path = os.path.join(folder, "kb.json")
-            with open(path, "w") as handle:
+            with open(path, "w", encoding="latin-1" if name == "not UTF-8" else "utf-8") as handle:
                 handle.write(text)
-            result = subprocess.run([binary, "kb", "check", path], capture_output=True, text=True)
+            planned = subprocess.run([binary, "--kb", path, "--area", "neck"], capture_output=True)
+            if planned.returncode != 4 or planned.stdout or planned.stderr.count(b"\n") > 2:
+                failures.append(f"{name}: planning exit {planned.returncode}, expected 4 and one error")
+            result = subprocess.run([binary, "kb", "check", path], capture_output=True, text=True,
+                                    errors="replace")
             if result.returncode != 4:
                 failures.append(f"{name}: kb check exit {result.returncode}, expected 4")
             if words not in result.stdout:
                 failures.append(f"{name}: kb check did not say {words!r}:\n{result.stdout}")
+            if name == "not UTF-8":
+                continue
             if schema_sees_it is not None:
                 schema_rejects = any(True for _ in validator.iter_errors(json.loads(text)))
                 if schema_rejects != schema_sees_it:
                     failures.append(f"{name}: the schema {'accepts' if schema_sees_it else 'rejects'} it")
+        # A 200 MB file is refused while reading, without reading it all.
+        count += 1
+        big = os.path.join(folder, "big.json")
+        with open(big, "wb") as handle:
+            handle.truncate(200 * 1024 * 1024)
+        result = subprocess.run([binary, "kb", "check", big], capture_output=True, text=True)
+        if result.returncode != 4 or "larger than the limit" not in result.stdout:
+            failures.append(f"200 MB file: kb check exit {result.returncode}: {result.stdout[:200]}")
+
+        # Terminal control sequences and markup in a valid knowledge base reach no terminal raw.
+        count += 1
+        hostile = copy.deepcopy(kb)
+        for technique in hostile["techniques"]:
+            technique["name"] = "\x1b]0;owned\x07\x1b[2J" + technique["name"] + "\u009b31m<b>"
+            technique["instructions"] = ["\x1b[31m" + line for line in technique["instructions"]]
+        hostile["disclaimer"] = "\x07\x1b[5m" + hostile["disclaimer"]
+        path = os.path.join(folder, "hostile.json")
+        with open(path, "w") as handle:
+            json.dump(hostile, handle)
+        for fmt in ("text", "markdown", "html"):
+            result = subprocess.run([binary, "--kb", path, "--area", "upper-back", "--format", fmt,
+                                     "--equipment", "tennis-ball"], capture_output=True)
+            raw = [c for c in (b"\x1b", b"\x07", "\u009b".encode()) if c in result.stdout]
+            if result.returncode != 0 or raw:
+                failures.append(f"hostile text, {fmt}: exit {result.returncode}, raw {raw}")
+        result = subprocess.run([binary, "--kb", path, "show", "ball-against-wall"], capture_output=True)
+        if b"\x1b" in result.stdout:
+            failures.append("hostile text reaches the terminal through 'show'")
+
     if any(True for _ in validator.iter_errors(kb)):
         failures.append("the schema rejects the built-in knowledge base")
     for line in failures:

@@ -42,6 +42,14 @@ TEST_CASE("empty and truncated files are syntax errors, not crashes", "[loader]"
   CHECK(check_knowledge_base("[]").at(0).message == "must be an object, not an array");
 }
 
+TEST_CASE("a number too large for a double is a problem, not an escape", "[loader]") {
+  // Found by fuzz_knowledge_base: nlohmann throws out_of_range, not parse_error, for it.
+  const auto problems = check_knowledge_base("{\"schema_version\": 1e999}");
+  REQUIRE(problems.size() == 1);
+  CHECK_THAT(problems[0].message, Catch::Contains("unreadable JSON"));
+  CHECK_THAT(problems[0].message, Catch::Contains("number overflow"));
+}
+
 TEST_CASE("nesting deeper than the limit is refused before parsing", "[loader]") {
   const std::string deep(100000, '[');
   const auto problems = check_knowledge_base(deep);

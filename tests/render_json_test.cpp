@@ -33,7 +33,7 @@ TEST_CASE("the JSON has exactly the contract's fields, in its order", "[render]"
                                          "rules_fired"});
   CHECK(document["request"]["since"].dump() == R"({"input":"today","hours":0,"stage":"new"})");
   CHECK(document["request"]["age"].is_null());
-  CHECK(document["request"]["equipment"] == json{"tennis-ball"});
+  CHECK(document["request"]["equipment"].dump() == R"(["tennis-ball"])");
   CHECK(document["total_seconds"] == routine.total_seconds);
   const auto& step = document["steps"][0];
   std::vector<std::string> step_keys;

@@ -17,9 +17,13 @@ ColorChoice parse_color_choice(const std::string& text);
 // The environment is passed in (nullptr when unset) so that this stays testable.
 bool use_color(ColorChoice choice, const char* no_color, const char* term, bool is_terminal);
 
-// Text from a knowledge base made safe to print: control characters (C0, DEL, C1 and
-// so escape sequences) become '?', tabs and newlines become spaces.
+// Text from a knowledge base or the command line made safe to print: control characters
+// (C0, DEL, C1 and so escape sequences) and bytes that are not UTF-8 become '?', tabs and
+// newlines become spaces.
 std::string printable(std::string_view text);
+
+// A value for an error message: printable, in single quotes, cut to 60 characters.
+std::string quoted(std::string_view value);
 
 // The width of the terminal on `file_descriptor`, or nullopt when it is not a terminal.
 std::optional<int> terminal_width(int file_descriptor);

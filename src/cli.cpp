@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "completions.hpp"
 #include "knotplan/error.hpp"
 #include "knotplan/ids.hpp"
 #include "knotplan/knowledge_loader.hpp"
@@ -42,15 +43,7 @@ const char* const kShortUsage =
 
 template <typename Entry>
 std::string id_list(const std::vector<Entry>& entries) {
-  std::vector<std::string> ids;
-  for (const Entry& entry : entries) {
-    if constexpr (std::is_same_v<Entry, Area>) {
-      if (entry.target_only) continue;
-    } else if constexpr (std::is_same_v<Entry, Equipment>) {
-      if (entry.always_available) continue;
-    }
-    ids.push_back(entry.id);
-  }
+  const std::vector<std::string> ids = typeable_ids(entries);
   // Wrapped under its label, so that help fits an 80-column terminal.
   const auto lines = wrap_words(fmt::format("{}", fmt::join(ids, ", ")), 64);
   return fmt::format("{}", fmt::join(lines, "\n              "));
@@ -141,6 +134,9 @@ struct Subcommands {
   CLI::App* kb = nullptr;
   CLI::App* check = nullptr;
   CLI::App* export_builtin = nullptr;
+  CLI::App* completions = nullptr;
+  CLI::App* config = nullptr;
+  CLI::App* config_show = nullptr;
 };
 
 Subcommands define_subcommands(CLI::App& app, Invocation& invocation) {
@@ -174,6 +170,30 @@ Subcommands define_subcommands(CLI::App& app, Invocation& invocation) {
       "  knotplan --kb my-kb.json --area neck --explain");
   commands.kb->footer(
       "\nExamples:\n  knotplan kb export > my-kb.json\n  knotplan kb check my-kb.json");
+
+  commands.completions =
+      app.add_subcommand("completions", "Print a completion script for bash, zsh or fish");
+  commands.completions->add_option("SHELL", invocation.shell, "bash, zsh or fish");
+  commands.completions->footer(
+      "\nExamples:\n  knotplan completions bash > "
+      "~/.local/share/bash-completion/completions/knotplan\n"
+      "  source <(knotplan completions bash)\n"
+      "  knotplan completions zsh > ~/.zfunc/_knotplan\n"
+      "  knotplan completions fish > ~/.config/fish/completions/knotplan.fish");
+
+  commands.config = app.add_subcommand("config", "Personal defaults: show them");
+  commands.config->require_subcommand(1);
+  commands.config_show =
+      commands.config->add_subcommand("show", "The settings in effect and where each came from");
+  const char* const config_footer =
+      "\nThe config file is $XDG_CONFIG_HOME/knotplan/config.json (~/.config/... when unset):\n"
+      "  {\"equipment\": [\"tennis-ball\"], \"minutes\": 8, \"side\": \"left\", \"age\": 70,\n"
+      "   \"conditions\": [\"diabetes\"], \"format\": \"text\", \"color\": \"auto\"}\n"
+      "The command line wins, then KNOTPLAN_EQUIPMENT and the like, then the file.\n"
+      "\nExamples:\n  knotplan config show\n  KNOTPLAN_MINUTES=5 knotplan config show --format "
+      "json";
+  commands.config->footer(config_footer);
+  commands.config_show->footer(config_footer);
   return commands;
 }
 
@@ -207,12 +227,39 @@ std::string help_hint(const Subcommands& commands) {
   if (commands.check->parsed()) return "Run 'knotplan kb check --help' for its usage.";
   if (commands.export_builtin->parsed()) return "Run 'knotplan kb export --help' for its usage.";
   if (commands.kb->parsed()) return "Use 'knotplan kb check FILE' or 'knotplan kb export'.";
+  if (commands.config->parsed()) return "Use 'knotplan config show'.";
   if (commands.list->parsed()) return "Run 'knotplan list --help' for its usage.";
   if (commands.show->parsed()) return "Run 'knotplan show --help' for its usage.";
+  if (commands.completions->parsed()) return "Run 'knotplan completions --help' for its usage.";
   return "Run 'knotplan --help' for the options.";
 }
 
-int dispatch(const Invocation& invocation, const Subcommands& commands) {
+// The settings the command line gave, by setting key, in the form the environment uses.
+std::map<std::string, std::string> command_line_settings(const CLI::App& app,
+                                                         const Invocation& invocation) {
+  std::map<std::string, std::string> given;
+  const RequestOptions& request = invocation.request;
+  const auto joined = [](const std::vector<std::string>& items) {
+    return fmt::format("{}", fmt::join(items, ","));
+  };
+  if (app.count("--equipment") > 0) given["equipment"] = joined(request.equipment);
+  if (app.count("--minutes") > 0) given["minutes"] = request.minutes;
+  if (app.count("--side") > 0) given["side"] = request.side;
+  if (app.count("--age") > 0) given["age"] = request.age.value_or("");
+  if (app.count("--condition") > 0) given["conditions"] = joined(request.conditions);
+  if (app.count("--format") > 0) given["format"] = invocation.format;
+  if (app.count("--color") > 0) given["color"] = invocation.color;
+  return given;
+}
+
+int dispatch(CLI::App& app, Invocation& invocation, const Subcommands& commands) {
+  apply_settings(invocation, command_line_settings(app, invocation));
+  if (commands.config_show->parsed()) return run_config_show(invocation);
+  if (commands.completions->parsed()) {
+    // Ids come from the built-in knowledge base, so the script is the same wherever made.
+    emit(invocation, completion_script(app, builtin_knowledge_base(), invocation.shell));
+    return 0;
+  }
   if (commands.list->parsed()) return run_list(invocation);
   if (commands.show->parsed()) return run_show(invocation);
   if (commands.check->parsed()) return run_kb_check(invocation);
@@ -234,12 +281,15 @@ int run_command_line(int argc, char** argv) {
   }
   CLI::App app("knotplan: a safe, timed self-massage routine for a muscle knot.", "knotplan");
   app.footer(help_footer);
-  app.set_version_flag("-V,--version", "knotplan " KNOTPLAN_VERSION);
+
   app.get_formatter()->column_width(32);
   app.fallthrough();  // options after a subcommand (list areas --format json) reach the app
   Invocation invocation;
   define_plan_options(app, invocation);
   define_shared_options(app, invocation);
+  // Set last, so that "Other" is the last group in --help.
+  app.set_help_flag("-h,--help", "Show this help, the valid ids and examples")->group("Other");
+  app.set_version_flag("-V,--version", "knotplan " KNOTPLAN_VERSION)->group("Other");
   const Subcommands commands = define_subcommands(app, invocation);
   try {
     app.parse(argc, argv);
@@ -252,7 +302,8 @@ int run_command_line(int argc, char** argv) {
     CLI::App& current =
         commands.kb->parsed() && !commands.check->parsed() && !commands.export_builtin->parsed()
             ? *commands.kb
-            : app;
+        : commands.config->parsed() && !commands.config_show->parsed() ? *commands.config
+                                                                       : app;
     const std::vector<std::string> extras = app.remaining();  // fallthrough puts them here
     const std::string suggestion = suggestion_for(current, extras);
     if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr && !extras.empty()) {
@@ -265,7 +316,7 @@ int run_command_line(int argc, char** argv) {
     return static_cast<int>(ExitCode::kUsage);
   }
   try {
-    return dispatch(invocation, commands);
+    return dispatch(app, invocation, commands);
   } catch (const Error& error) {
     print_error(error.what(), error.hint());
     return static_cast<int>(error.exit_code());

@@ -17,7 +17,7 @@ namespace {
   std::string hint;
   if (const auto closest = closest_match(value, valid))
     hint = fmt::format("did you mean '{}'? ", *closest);
-  throw UsageError(fmt::format("{} is not {}", quoted(value), what), hint + valid_text);
+  throw UsageError(fmt::format("{} is not {}", quote_value(value), what), hint + valid_text);
 }
 
 }  // namespace

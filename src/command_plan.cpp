@@ -28,7 +28,7 @@ double checked_time_scale(const std::string& text) {
     used = 0;
   }
   if (used != text.size() || text.empty() || !std::isfinite(scale) || scale <= 0 || scale > 100)
-    throw UsageError(fmt::format("--time-scale {} is not a usable speed", quoted(text)),
+    throw UsageError(fmt::format("--time-scale {} is not a usable speed", quote_value(text)),
                      "give a number above 0 and at most 100: 0.01 plays 100 times faster");
   return scale;
 }
@@ -67,6 +67,7 @@ int run_plan(const Invocation& invocation) {
   const bool color = color_for_stdout(invocation);
   KnowledgeBase storage;
   const KnowledgeBase& kb = knowledge_base_for(invocation, storage);
+  check_setting_ids(invocation, kb);
   const Routine routine = plan(kb, invocation.request, SystemClock());
   // A withheld routine is never guided: it prints the same message as planning does.
   if (invocation.guide && routine.status == Status::kOk) return guide(routine, invocation);

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "commands.hpp"
@@ -30,7 +31,7 @@ std::string checked_format(const std::string& format, std::initializer_list<cons
   const std::string wanted = normalize_id(format);
   for (const char* name : allowed)
     if (wanted == name) return wanted;
-  throw UsageError(fmt::format("--format {} is not a format here", quoted(format)),
+  throw UsageError(fmt::format("--format {} is not a format here", quote_value(format)),
                    fmt::format("use {}", fmt::join(allowed, " or ")));
 }
 
@@ -41,6 +42,54 @@ void emit(const Invocation& invocation, std::string_view text) {
     throw UsageError("-o '' names no file", "give a file name, or leave out -o to print");
   } else {
     write_file_atomically(*invocation.output, text);
+  }
+}
+
+void apply_settings(Invocation& invocation,
+                    const std::map<std::string, std::string>& command_line) {
+  std::map<std::string, std::string> environment;
+  for (const std::string& key : setting_keys())
+    if (const char* value = std::getenv(environment_name(key).c_str()))
+      environment[environment_name(key)] = value;
+  invocation.config_path = config_file_path(std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME"));
+  const auto file = read_config_file(invocation.config_path);
+  invocation.config_found = file.has_value();
+  invocation.settings = resolve_settings(command_line, environment, file, invocation.config_path);
+
+  const auto value = [&](const char* key) { return invocation.settings.at(key).value; };
+  const auto list = [](const std::string& text) {
+    return text.empty() ? std::vector<std::string>{} : std::vector<std::string>{text};
+  };
+  RequestOptions& request = invocation.request;
+  request.equipment = list(value("equipment"));
+  request.conditions = list(value("conditions"));
+  request.minutes = value("minutes");
+  request.side = value("side");
+  request.age = value("age").empty() ? std::nullopt : std::optional<std::string>(value("age"));
+  invocation.format = value("format");
+  invocation.color = value("color");
+}
+
+void check_setting_ids(const Invocation& invocation, const KnowledgeBase& kb) {
+  for (const char* key : {"equipment", "conditions"}) {
+    const Setting& setting = invocation.settings.at(key);
+    if (setting.origin != Origin::kEnvironment && setting.origin != Origin::kConfigFile) continue;
+    std::size_t begin = 0;
+    while (begin <= setting.value.size()) {
+      const std::size_t comma = std::min(setting.value.find(',', begin), setting.value.size());
+      const std::string id = setting.value.substr(begin, comma - begin);
+      const bool known = std::string_view(key) == "equipment"
+                             ? match_named(kb.equipment, id) != nullptr
+                             : match_named(kb.conditions, id) != nullptr;
+      if (!known)
+        throw UsageError(
+            fmt::format("{} {}: {} {} is not known",
+                        setting.origin == Origin::kEnvironment ? "environment" : "config file",
+                        setting.source, key, quote_value(id)),
+            fmt::format("'knotplan list {}' lists them",
+                        std::string_view(key) == "equipment" ? "equipment" : "conditions"));
+      begin = comma + 1;
+    }
   }
 }
 

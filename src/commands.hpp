@@ -7,6 +7,7 @@
 
 #include "knotplan/knowledge.hpp"
 #include "knotplan/request.hpp"
+#include "knotplan/settings.hpp"
 
 namespace knotplan {
 
@@ -24,6 +25,11 @@ struct Invocation {
   std::string list_kind;   // for 'list'
   std::string technique;   // for 'show'
   std::string check_path;  // for 'kb check'
+  std::string shell;       // for 'completions'
+  // Where each personal default came from; already applied to the fields above.
+  std::map<std::string, Setting> settings;
+  std::string config_path;
+  bool config_found = false;
 };
 
 // Each command returns the process exit code and throws knotplan::Error on failure.
@@ -32,8 +38,18 @@ int run_list(const Invocation& invocation);
 int run_show(const Invocation& invocation);
 int run_kb_check(const Invocation& invocation);
 int run_kb_export(const Invocation& invocation);
+int run_config_show(const Invocation& invocation);
 
 // --- shared by the commands ----------------------------------------------------------
+
+// Reads the environment and the config file, decides each setting (command line first;
+// `command_line` holds the settings given there) and applies them to `invocation`.
+// Throws UsageError naming the variable or the file for a bad value.
+void apply_settings(Invocation& invocation, const std::map<std::string, std::string>& command_line);
+
+// Checks the equipment and condition ids that came from the environment or the config file
+// against the knowledge base, so that an error names where the bad id came from.
+void check_setting_ids(const Invocation& invocation, const KnowledgeBase& kb);
 
 // The knowledge base the invocation names: --kb, else KNOTPLAN_KB, else the built-in one.
 // `storage` keeps a loaded file alive for as long as the returned reference is used.

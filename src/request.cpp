@@ -37,7 +37,7 @@ const Entry& resolve_named(const std::vector<Entry>& entries, const std::string&
     hint = fmt::format("did you mean '{}'? ", owners[static_cast<std::size_t>(at)]);
   }
   hint += fmt::format("Valid {}s: {}", kind, fmt::join(valid, ", "));
-  throw UsageError(fmt::format("{} {} is not a known {}", option, quoted(text), kind), hint);
+  throw UsageError(fmt::format("{} {} is not a known {}", option, quote_value(text), kind), hint);
 }
 
 // Splits every value at commas; an empty item is an error, "none" means no items.
@@ -52,7 +52,7 @@ std::vector<std::string> split_list(const std::vector<std::string>& values, cons
       const std::string item =
           value.substr(begin, comma == std::string::npos ? std::string::npos : comma - begin);
       if (normalize_id(item).empty())
-        throw UsageError(fmt::format("{} {} has an empty item", option, quoted(value)),
+        throw UsageError(fmt::format("{} {} has an empty item", option, quote_value(value)),
                          fmt::format("give comma-separated ids, such as {} {}", option, example));
       items.push_back(item);
       if (comma == std::string::npos) break;
@@ -81,7 +81,7 @@ int parse_whole_number(const std::string& text, const char* option, int min, int
   const char* begin = trimmed.data();
   const char* end = trimmed.data() + trimmed.size();
   const auto [stop, error] = std::from_chars(begin, end, value);
-  const std::string shown = quoted(text);
+  const std::string shown = quote_value(text);
   if (trimmed.empty() || error != std::errc() || stop != end)
     throw UsageError(fmt::format("{} {} is not a whole number", option, shown),
                      fmt::format("give {}: a whole number from {} to {}", meaning, min, max));
@@ -96,7 +96,8 @@ Side parse_side(const std::string& text) {
   if (side == "both") return Side::kBoth;
   if (side == "left") return Side::kLeft;
   if (side == "right") return Side::kRight;
-  throw UsageError(fmt::format("--side {} is not a side", quoted(text)), "use left, right or both");
+  throw UsageError(fmt::format("--side {} is not a side", quote_value(text)),
+                   "use left, right or both");
 }
 
 }  // namespace

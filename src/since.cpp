@@ -46,7 +46,7 @@ std::string lower_trimmed(const std::string& text) {
 }
 
 [[noreturn]] void reject(const std::string& input, const std::string& why) {
-  throw UsageError(fmt::format("--since {}: {}", quoted(input), why), kAcceptedForms);
+  throw UsageError(fmt::format("--since {}: {}", quote_value(input), why), kAcceptedForms);
 }
 
 bool all_digits(std::string_view text) {
@@ -116,7 +116,7 @@ Since parse_since(const std::string& input, const Clock& clock) {
       return {input, hours};
     }
   }
-  reject(input, fmt::format("{} is not a unit I know", quoted(unit_text)));
+  reject(input, fmt::format("{} is not a unit I know", quote_value(unit_text)));
 }
 
 const Stage& stage_for_hours(const KnowledgeBase& kb, long hours) {

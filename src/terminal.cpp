@@ -14,7 +14,7 @@ ColorChoice parse_color_choice(const std::string& text) {
   if (value == "auto") return ColorChoice::kAuto;
   if (value == "always") return ColorChoice::kAlways;
   if (value == "never") return ColorChoice::kNever;
-  throw UsageError(fmt::format("--color {} is not a colour choice", quoted(text)),
+  throw UsageError(fmt::format("--color {} is not a colour choice", quote_value(text)),
                    "use auto, always or never");
 }
 
@@ -84,7 +84,7 @@ std::string printable(std::string_view text) {
   return result;
 }
 
-std::string quoted(std::string_view value) {
+std::string quote_value(std::string_view value) {
   constexpr std::size_t kLongest = 60;
   std::string shown = printable(value);
   if (shown.size() > kLongest) {

@@ -186,3 +186,62 @@ TEST_CASE("explain names the rules that fired", "[cli]") {
   CHECK_THAT(run.out, Catch::Contains("Why this routine"));
   CHECK_THAT(run.out, Catch::Contains("sleep-neck-and-pillow:"));
 }
+
+TEST_CASE("personal defaults come from the config file, the environment and the command line",
+          "[cli][settings]") {
+  TemporaryFolder folder;
+  REQUIRE(std::system(("mkdir -p " + folder.path("knotplan")).c_str()) == 0);
+  knotplan::testing::write_file(folder.path("knotplan/config.json"),
+                                R"({"equipment": ["tennis-ball"], "minutes": 8, "age": 70})");
+  const std::map<std::string, std::string> home{{"XDG_CONFIG_HOME", folder.root()}};
+  const json from_file =
+      json::parse(run_knotplan({"--area", "neck", "--format", "json"}, home).out);
+  CHECK(from_file["request"]["minutes"] == 8);
+  CHECK(from_file["request"]["age"] == 70);
+  CHECK(from_file["request"]["equipment"] == json{"tennis-ball"});
+
+  auto with_environment = home;
+  with_environment["KNOTPLAN_MINUTES"] = "6";
+  CHECK(json::parse(run_knotplan({"--area", "neck", "--format", "json"}, with_environment)
+                        .out)["request"]["minutes"] == 6);
+  CHECK(
+      json::parse(run_knotplan({"--area", "neck", "--format", "json", "-m", "5"}, with_environment)
+                      .out)["request"]["minutes"] == 5);
+
+  const RunResult shown = run_knotplan({"config", "show"}, with_environment);
+  CHECK(shown.exit_code == 0);
+  CHECK_THAT(shown.out, Catch::Contains("(found)"));
+  CHECK_THAT(shown.out, Catch::Contains("environment KNOTPLAN_MINUTES"));
+  CHECK_THAT(shown.out, Catch::Contains("config file " + folder.path("knotplan/config.json")));
+  CHECK_THAT(shown.out, Catch::Contains("default"));
+
+  knotplan::testing::write_file(folder.path("knotplan/config.json"), R"({"colour": "never"})");
+  const RunResult bad = run_knotplan({"--area", "neck"}, home);
+  CHECK(bad.exit_code == 2);
+  CHECK_THAT(bad.err, Catch::Contains("config file " + folder.path("knotplan/config.json") +
+                                      ": unknown key 'colour'"));
+  CHECK_THAT(bad.err, Catch::Contains("did you mean 'color'?"));
+}
+
+TEST_CASE("help is grouped and ends with examples", "[cli]") {
+  const RunResult help = run_knotplan({"--help"});
+  std::size_t at = 0;
+  for (const char* heading :
+       {"Request:", "Output:", "Guide:", "Knowledge base:", "Other:", "Examples:"}) {
+    const std::size_t found = help.out.find(heading, at);
+    INFO(heading);
+    CHECK(found != std::string::npos);
+    at = found == std::string::npos ? at : found;
+  }
+  for (const std::vector<std::string>& command : {std::vector<std::string>{"list", "--help"},
+                                                  {"show", "--help"},
+                                                  {"kb", "check", "--help"},
+                                                  {"kb", "export", "--help"},
+                                                  {"completions", "--help"},
+                                                  {"config", "show", "--help"}}) {
+    const RunResult sub = run_knotplan(command);
+    INFO(command[0]);
+    CHECK(sub.exit_code == 0);
+    CHECK_THAT(sub.out, Catch::Contains("Examples:\n  knotplan "));
+  }
+}

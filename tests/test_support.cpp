@@ -28,7 +28,11 @@ std::vector<std::string> child_environment(const std::map<std::string, std::stri
     const auto equals = text.find('=');
     if (equals != std::string::npos) variables[text.substr(0, equals)] = text.substr(equals + 1);
   }
-  for (const char* name : {"KNOTPLAN_KB", "NO_COLOR", "TERM"}) variables.erase(name);
+  // A developer's own defaults must not change what the tests see.
+  for (auto it = variables.begin(); it != variables.end();)
+    it = it->first.rfind("KNOTPLAN_", 0) == 0 ? variables.erase(it) : std::next(it);
+  for (const char* name : {"NO_COLOR", "TERM"}) variables.erase(name);
+  variables["XDG_CONFIG_HOME"] = "/nonexistent/knotplan-tests";
   for (const auto& [name, value] : overrides) {
     if (value.empty()) {
       variables.erase(name);

@@ -19,8 +19,9 @@ struct RunResult {
   std::string err;
 };
 
-// Runs the built binary with `arguments`. The environment is the test's own minus
-// KNOTPLAN_KB, NO_COLOR and TERM, plus `environment` (an empty value unsets a variable).
+// Runs the built binary with `arguments`. The environment is the test's own minus every
+// KNOTPLAN_* variable, NO_COLOR and TERM, with XDG_CONFIG_HOME pointing nowhere (so no
+// config file), plus `environment` (an empty value unsets a variable).
 RunResult run_knotplan(const std::vector<std::string>& arguments,
                        const std::map<std::string, std::string>& environment = {});
 

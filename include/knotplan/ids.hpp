@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "knotplan/knowledge.hpp"
@@ -27,6 +28,22 @@ const Entry* match_named(const std::vector<Entry>& entries, std::string_view tex
       if (normalize_id(alias) == wanted) return &entry;
   }
   return nullptr;
+}
+
+// The ids a person can type for these entries: not the areas steps only work on, nor the
+// equipment that is always there.
+template <typename Entry>
+std::vector<std::string> typeable_ids(const std::vector<Entry>& entries) {
+  std::vector<std::string> ids;
+  for (const Entry& entry : entries) {
+    if constexpr (std::is_same_v<Entry, Area>) {
+      if (entry.target_only) continue;
+    } else if constexpr (std::is_same_v<Entry, Equipment>) {
+      if (entry.always_available) continue;
+    }
+    ids.push_back(entry.id);
+  }
+  return ids;
 }
 
 // The candidate closest to `text` (after normalising), if it is close enough to be a

@@ -23,7 +23,7 @@ bool use_color(ColorChoice choice, const char* no_color, const char* term, bool 
 std::string printable(std::string_view text);
 
 // A value for an error message: printable, in single quotes, cut to 60 characters.
-std::string quoted(std::string_view value);
+std::string quote_value(std::string_view value);
 
 // The width of the terminal on `file_descriptor`, or nullopt when it is not a terminal.
 std::optional<int> terminal_width(int file_descriptor);

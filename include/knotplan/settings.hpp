@@ -1,0 +1,51 @@
+#ifndef KNOTPLAN_SETTINGS_HPP_
+#define KNOTPLAN_SETTINGS_HPP_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace knotplan {
+
+// Personal defaults. Each comes from the command line, else the environment
+// (KNOTPLAN_MINUTES, ...), else the config file, else the built-in default.
+enum class Origin { kDefault, kConfigFile, kEnvironment, kCommandLine };
+
+struct Setting {
+  std::string value;  // as typed; a list is comma-separated; empty means "none"
+  Origin origin = Origin::kDefault;
+  std::string source;  // the variable's name or the file's path; empty for the others
+};
+
+// equipment, minutes, side, age, conditions, format, color: in this order.
+const std::vector<std::string>& setting_keys();
+
+// "minutes" -> "KNOTPLAN_MINUTES"
+std::string environment_name(const std::string& key);
+
+// Where the config file is: $XDG_CONFIG_HOME/knotplan/config.json when that is an absolute
+// path, else $HOME/.config/knotplan/config.json. Either argument may be nullptr (unset).
+std::string config_file_path(const char* xdg_config_home, const char* home);
+
+// A config file's settings, checked: a JSON object whose keys are setting keys, with
+// lists (equipment, conditions) as arrays of strings or one comma-separated string,
+// minutes and age as whole numbers, the rest as strings. Returns nullopt when the file
+// does not exist. Throws UsageError naming the key and the file for anything else.
+std::optional<std::map<std::string, std::string>> read_config_file(const std::string& path);
+
+// Checks one setting's value as it would be typed (the environment's form), whatever its
+// origin. Throws UsageError naming `where` (the variable or the file) and the key.
+void check_setting(const std::string& key, const std::string& value, const std::string& where);
+
+// For every key, the value that wins: command line, then environment, then config file,
+// then the default. `environment` maps variable names to values (unset ones absent).
+std::map<std::string, Setting> resolve_settings(
+    const std::map<std::string, std::string>& command_line,
+    const std::map<std::string, std::string>& environment,
+    const std::optional<std::map<std::string, std::string>>& config_file,
+    const std::string& config_path);
+
+}  // namespace knotplan
+
+#endif  // KNOTPLAN_SETTINGS_HPP_

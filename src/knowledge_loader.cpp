@@ -12,10 +12,6 @@
 
 namespace knotplan {
 
-namespace embedded {
-extern const std::string_view knowledge_json;
-}
-
 namespace {
 
 std::string describe(const std::vector<Problem>& problems) {
@@ -59,15 +55,6 @@ KnowledgeBase load_knowledge_base(std::string_view text, const std::string& sour
   KnowledgeBase kb;
   std::vector<Problem> problems = parse_and_check(text, &kb);
   if (!problems.empty()) throw KnowledgeBaseError(source, std::move(problems));
-  return kb;
-}
-
-std::string_view builtin_knowledge_base_text() {
-  return embedded::knowledge_json;
-}
-
-const KnowledgeBase& builtin_knowledge_base() {
-  static const KnowledgeBase kb = load_knowledge_base(embedded::knowledge_json, "(built-in)");
   return kb;
 }
 

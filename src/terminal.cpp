@@ -25,10 +25,6 @@ bool use_color(ColorChoice choice, const char* no_color, const char* term, bool 
   return is_terminal;
 }
 
-namespace {
-
-// The length of the valid UTF-8 sequence at the start of `text`, or 0 when it is not one
-// (overlong forms, surrogates and code points past U+10FFFF count as invalid).
 std::size_t utf8_sequence(std::string_view text) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char lead = byte(0);
@@ -53,8 +49,6 @@ std::size_t utf8_sequence(std::string_view text) {
     if (byte(i) < 0x80 || byte(i) > 0xbf) return 0;
   return length;
 }
-
-}  // namespace
 
 std::string printable(std::string_view text) {
   std::string result;

@@ -29,6 +29,16 @@ TEST_CASE("the built-in knowledge base has no problems", "[loader]") {
   CHECK(builtin_knowledge_base().techniques.size() >= 30);
 }
 
+TEST_CASE("the built-in model is exactly what the loader reads from data/knowledge.json",
+          "[loader]") {
+  // The compiled-in model is generated at build time; it must equal the JSON's, or the
+  // built-in knowledge base and --kb would be two formats.
+  CHECK(builtin_knowledge_base() == load_knowledge_base(builtin_knowledge_base_text(), "data"));
+  KnowledgeBase changed = builtin_knowledge_base();
+  changed.rules.back().then.advice.push_back("x");
+  CHECK_FALSE(changed == builtin_knowledge_base());
+}
+
 TEST_CASE("a JSON syntax error is located at line:column", "[loader]") {
   const auto problems = check_knowledge_base("{\n  \"a\": 1,\n  \"b\": tru\n}");
   REQUIRE(problems.size() == 1);

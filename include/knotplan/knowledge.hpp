@@ -20,11 +20,13 @@ struct Bounds {
   std::optional<int> min;
   std::optional<int> max;
   bool contains(int value) const { return (!min || value >= *min) && (!max || value <= *max); }
+  bool operator==(const Bounds&) const = default;
 };
 
 struct PressureRange {
   int min = 0;
   int max = 0;
+  bool operator==(const PressureRange&) const = default;
 };
 
 // The rhythm of a press-and-release technique, for the guide: press this long, then let
@@ -32,12 +34,14 @@ struct PressureRange {
 struct Beats {
   int press = 0;
   int release = 0;
+  bool operator==(const Beats&) const = default;
 };
 
 struct SecondsRange {
   int min = 0;
   int usual = 0;  // "default" in the file
   int max = 0;
+  bool operator==(const SecondsRange&) const = default;
 };
 
 // Every id-bearing entry shares these: a stable id, a human name and aliases.
@@ -45,26 +49,31 @@ struct Named {
   std::string id;
   std::string name;
   std::vector<std::string> aliases;
+  bool operator==(const Named&) const = default;
 };
 
 struct Area : Named {
   std::vector<std::string> muscles;
   std::vector<std::string> related;  // area ids where a cause may sit or the pain refers
   bool target_only = false;          // a place steps work on, not a place to ask about
+  bool operator==(const Area&) const = default;
 };
 
 struct Stage : Named {
   std::optional<int> max_hours;  // absent on the last, open-ended stage
   std::string description;
+  bool operator==(const Stage&) const = default;
 };
 
 struct Cause : Named {
   std::string description;
+  bool operator==(const Cause&) const = default;
 };
 
 struct Equipment : Named {
   bool always_available = false;
   std::vector<std::string> substitutes;  // equipment ids that can stand in for this one
+  bool operator==(const Equipment&) const = default;
 };
 
 enum class Level { kPhysio, kDoctor, kEmergency };  // ordered by urgency
@@ -74,10 +83,12 @@ std::optional<Level> level_from_id(const std::string& id);
 struct RedFlag : Named {
   Level level = Level::kDoctor;
   std::string message;  // whom to see and how urgently
+  bool operator==(const RedFlag&) const = default;
 };
 
 struct Condition : Named {
   std::string description;
+  bool operator==(const Condition&) const = default;
 };
 
 struct Technique {
@@ -97,6 +108,7 @@ struct Technique {
   std::vector<std::string> cues;
   std::vector<std::string> cautions;
   std::vector<std::string> sources;
+  bool operator==(const Technique&) const = default;
 };
 
 // --- rules -------------------------------------------------------------------------
@@ -111,6 +123,7 @@ struct RuleCondition {
   std::optional<Bounds> pain;
   std::optional<Bounds> minutes;
   std::optional<Bounds> age;
+  bool operator==(const RuleCondition&) const = default;
 };
 
 struct AddStep {
@@ -119,21 +132,25 @@ struct AddStep {
   std::optional<Phase> phase;         // the technique's own phase when absent
   int priority = 50;
   std::optional<int> seconds;  // preferred seconds per side, kept within the technique's range
+  bool operator==(const AddStep&) const = default;
 };
 
 struct Scale {
   double factor = 1.0;
   std::vector<std::string> tags;  // only steps with one of these tags; all steps when empty
+  bool operator==(const Scale&) const = default;
 };
 
 struct Referral {
   Level level = Level::kDoctor;
   std::string message;
+  bool operator==(const Referral&) const = default;
 };
 
 struct PhaseLimit {
   Phase phase = Phase::kRelease;
   int max_techniques = 0;
+  bool operator==(const PhaseLimit&) const = default;
 };
 
 struct RuleEffect {
@@ -150,6 +167,7 @@ struct RuleEffect {
   std::optional<Referral> stop;   // withholds the routine
   std::optional<Referral> refer;  // the routine runs, and a professional should see it too
   std::vector<PhaseLimit> phase_limits;
+  bool operator==(const RuleEffect&) const = default;
 };
 
 struct Rule {
@@ -158,6 +176,7 @@ struct Rule {
   RuleCondition when;
   RuleEffect then;
   std::vector<std::string> sources;
+  bool operator==(const Rule&) const = default;
 };
 
 // --- the whole knowledge base --------------------------------------------------------
@@ -173,6 +192,7 @@ struct KnowledgeBase {
   std::vector<Condition> conditions;
   std::vector<Technique> techniques;
   std::vector<Rule> rules;  // file order: it breaks priority ties
+  bool operator==(const KnowledgeBase&) const = default;
 
   // Look-ups by exact id; nullptr when absent.
   const Area* find_area(const std::string& id) const;

@@ -17,6 +17,10 @@ ColorChoice parse_color_choice(const std::string& text);
 // The environment is passed in (nullptr when unset) so that this stays testable.
 bool use_color(ColorChoice choice, const char* no_color, const char* term, bool is_terminal);
 
+// The length of the valid UTF-8 sequence at the start of `text`, or 0 when it is not one
+// (overlong forms, surrogates and code points past U+10FFFF count as invalid).
+std::size_t utf8_sequence(std::string_view text);
+
 // Text from a knowledge base or the command line made safe to print: control characters
 // (C0, DEL, C1 and so escape sequences) and bytes that are not UTF-8 become '?', tabs and
 // newlines become spaces.

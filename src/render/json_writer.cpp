@@ -1,0 +1,132 @@
+#include "json_writer.hpp"
+
+#include <fmt/format.h>
+
+#include "knotplan/terminal.hpp"
+
+namespace knotplan {
+
+
+void JsonWriter::newline() {
+  out_ += '\n';
+  out_.append(empty_.size() * 2, ' ');
+}
+
+void JsonWriter::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (empty_.empty()) return;
+  if (!empty_.back()) out_ += ',';
+  empty_.back() = false;
+  newline();
+}
+
+void JsonWriter::begin_object() {
+  before_value();
+  out_ += '{';
+  empty_.push_back(true);
+}
+
+void JsonWriter::end_object() {
+  const bool empty = empty_.back();
+  empty_.pop_back();
+  if (!empty) newline();
+  out_ += '}';
+}
+
+void JsonWriter::begin_array() {
+  before_value();
+  out_ += '[';
+  empty_.push_back(true);
+}
+
+void JsonWriter::end_array() {
+  end_object(), out_.back() = ']';
+}
+
+void JsonWriter::key(std::string_view name) {
+  before_value();
+  write_string(name);
+  out_ += ": ";
+  after_key_ = true;
+}
+
+void JsonWriter::value(std::string_view text) {
+  before_value();
+  write_string(text);
+}
+
+void JsonWriter::write_string(std::string_view text) {
+  out_ += '"';
+  for (std::size_t i = 0; i < text.size();) {
+    // Plain ASCII, the common case, is copied a run at a time.
+    std::size_t plain = i;
+    while (plain < text.size()) {
+      const auto c = static_cast<unsigned char>(text[plain]);
+      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
+      ++plain;
+    }
+    if (plain > i) {
+      out_.append(text.substr(i, plain - i));
+      i = plain;
+      continue;
+    }
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '"' || byte == '\\') {
+      out_ += '\\';
+      out_ += static_cast<char>(byte);
+      ++i;
+    } else if (byte < 0x20) {
+      switch (byte) {
+        case '\b':
+          out_ += "\\b";
+          break;
+        case '\f':
+          out_ += "\\f";
+          break;
+        case '\n':
+          out_ += "\\n";
+          break;
+        case '\r':
+          out_ += "\\r";
+          break;
+        case '\t':
+          out_ += "\\t";
+          break;
+        default:
+          out_ += fmt::format("\\u{:04x}", byte);
+      }
+      ++i;
+    } else if (byte < 0x80) {
+      out_ += static_cast<char>(byte);
+      ++i;
+    } else if (const std::size_t length = utf8_sequence(text.substr(i)); length > 0) {
+      out_.append(text.substr(i, length));
+      i += length;
+    } else {
+      out_ += "\xef\xbf\xbd";  // U+FFFD for a byte that is not UTF-8
+      ++i;
+    }
+  }
+  out_ += '"';
+}
+
+void JsonWriter::value(long number) {
+  before_value();
+  out_ += fmt::format("{}", number);
+}
+
+void JsonWriter::null() {
+  before_value();
+  out_ += "null";
+}
+
+void JsonWriter::strings(const std::vector<std::string>& items) {
+  begin_array();
+  for (const std::string& item : items) value(item);
+  end_array();
+}
+
+}  // namespace knotplan

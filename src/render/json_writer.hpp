@@ -1,0 +1,43 @@
+#ifndef KNOTPLAN_SRC_RENDER_JSON_WRITER_HPP_
+#define KNOTPLAN_SRC_RENDER_JSON_WRITER_HPP_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace knotplan {
+
+// Writes pretty-printed JSON straight into a string, in the layout nlohmann's dump(2)
+// gives (two-space indent, one array item a line, "[]" and "{}" when empty), without
+// building a document first: the routine's JSON is on every scripted run's path.
+// Strings are escaped; bytes that are not UTF-8 become U+FFFD.
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out) : out_(out) {}
+
+  void begin_object();
+  void end_object();
+  void begin_array();
+  void end_array();
+  // In an object: the next member's name. Its value follows.
+  void key(std::string_view name);
+  void value(std::string_view text);
+  void value(const char* text) { value(std::string_view(text)); }
+  void value(long number);
+  void value(int number) { value(static_cast<long>(number)); }
+  void null();
+  void strings(const std::vector<std::string>& items);
+
+ private:
+  void before_value();
+  void write_string(std::string_view text);
+  void newline();
+
+  std::string& out_;
+  std::vector<bool> empty_;  // per open container: nothing written in it yet
+  bool after_key_ = false;
+};
+
+}  // namespace knotplan
+
+#endif  // KNOTPLAN_SRC_RENDER_JSON_WRITER_HPP_

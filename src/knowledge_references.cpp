@@ -22,14 +22,13 @@ class ReferenceChecker {
     collect(kb.equipment, "/equipment", "equipment", equipment_);
     collect(kb.red_flags, "/red_flags", "red flag", symptoms_);
     collect(kb.conditions, "/conditions", "condition", conditions_);
-    std::set<std::string> seen;
     for (std::size_t i = 0; i < kb.techniques.size(); ++i) {
       const std::string& id = kb.techniques[i].id;
-      if (!id.empty() && !seen.insert(id).second)
+      if (!id.empty() && !techniques_.insert(id).second)
         fail(child(child("/techniques", i), "id"),
              fmt::format("technique id '{}' is used twice", id));
     }
-    seen.clear();
+    std::set<std::string> seen;
     for (std::size_t i = 0; i < kb.rules.size(); ++i) {
       const std::string& id = kb.rules[i].id;
       if (!id.empty() && !seen.insert(id).second)
@@ -148,8 +147,7 @@ class ReferenceChecker {
                who + " names unknown condition");
 
     const std::string then = child(where, "then");
-    std::set<std::string> techniques;
-    for (const Technique& technique : kb_.techniques) techniques.insert(technique.id);
+    const std::set<std::string>& techniques = techniques_;
     for (std::size_t i = 0; i < rule.then.add.size(); ++i) {
       const AddStep& add = rule.then.add[i];
       const std::string add_where = child(child(then, "add"), i);
@@ -172,7 +170,7 @@ class ReferenceChecker {
 
   const KnowledgeBase& kb_;
   std::vector<Problem>& problems_;
-  std::set<std::string> areas_, stages_, causes_, equipment_, symptoms_, conditions_;
+  std::set<std::string> areas_, stages_, causes_, equipment_, symptoms_, conditions_, techniques_;
 };
 
 }  // namespace

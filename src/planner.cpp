@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 namespace knotplan {
 
@@ -48,7 +49,10 @@ struct Pick {
 class Planner {
  public:
   Planner(const KnowledgeBase& kb, const Request& request, const Decisions& decisions)
-      : kb_(kb), request_(request), decisions_(decisions) {}
+      : kb_(kb), request_(request), decisions_(decisions) {
+    // One index per plan keeps planning linear in the size of the knowledge base.
+    for (const Technique& technique : kb.techniques) techniques_.emplace(technique.id, &technique);
+  }
 
   Routine run() {
     Routine routine;
@@ -98,17 +102,21 @@ class Planner {
                        return a.order < b.order;
                      });
     std::vector<Pick> picks;
+    std::map<std::pair<std::string, std::string>, std::size_t> index;  // (technique, target)
     for (const Candidate& candidate : candidates) {
       const std::string target = candidate.add.target.value_or(request_.area);
-      const auto same = std::find_if(picks.begin(), picks.end(), [&](const Pick& pick) {
-        return pick.technique->id == candidate.add.technique && pick.target == target;
-      });
-      if (same != picks.end()) {
-        append_unique(same->because, candidate.rule);
+      const auto [at, added] =
+          index.emplace(std::make_pair(candidate.add.technique, target), picks.size());
+      if (!added) {
+        append_unique(picks[at->second].because, candidate.rule);
         continue;
       }
-      const Technique* technique = kb_.find_technique(candidate.add.technique);
-      if (technique == nullptr) continue;  // the loader rejects this; a hand-built KB may not
+      const auto found = techniques_.find(candidate.add.technique);
+      if (found == techniques_.end()) {  // the loader rejects this; a hand-built KB may not
+        index.erase(at);
+        continue;
+      }
+      const Technique* technique = found->second;
       Pick pick;
       pick.technique = technique;
       pick.target = target;
@@ -336,6 +344,7 @@ class Planner {
   const Decisions& decisions_;
   std::vector<std::string> notes_;
   int used_ = 0;
+  std::unordered_map<std::string, const Technique*> techniques_;
 };
 
 }  // namespace

@@ -16,31 +16,20 @@ void number_or_null(JsonWriter& json, const std::optional<Number>& value) {
 
 void write_request(JsonWriter& json, const Request& request) {
   json.begin_object();
-  json.key("area");
-  json.value(request.area);
+  json.field("area", request.area);
   json.key("since");
   json.begin_object();
-  json.key("input");
-  json.value(request.since.input);
-  json.key("hours");
-  json.value(request.since.hours);
-  json.key("stage");
-  json.value(request.stage);
+  json.field("input", request.since.input);
+  json.field("hours", request.since.hours);
+  json.field("stage", request.stage);
   json.end_object();
-  json.key("cause");
-  json.value(request.cause);
-  json.key("pain");
-  json.value(request.pain);
-  json.key("minutes");
-  json.value(request.minutes);
-  json.key("equipment");
-  json.strings(request.equipment);
-  json.key("side");
-  json.value(side_id(request.side));
-  json.key("symptoms");
-  json.strings(request.symptoms);
-  json.key("conditions");
-  json.strings(request.conditions);
+  json.field("cause", request.cause);
+  json.field("pain", request.pain);
+  json.field("minutes", request.minutes);
+  json.field("equipment", request.equipment);
+  json.field("side", side_id(request.side));
+  json.field("symptoms", request.symptoms);
+  json.field("conditions", request.conditions);
   json.key("age");
   number_or_null(json, request.age);
   json.end_object();
@@ -48,29 +37,19 @@ void write_request(JsonWriter& json, const Request& request) {
 
 void write_step(JsonWriter& json, const Step& step) {
   json.begin_object();
-  json.key("index");
-  json.value(step.index);
-  json.key("phase");
-  json.value(phase_id(step.phase));
-  json.key("technique");
-  json.value(step.technique);
-  json.key("name");
-  json.value(step.name);
-  json.key("target");
-  json.value(step.target);
-  json.key("side");
-  json.value(side_id(step.side));
-  json.key("start_seconds");
-  json.value(step.start_seconds);
-  json.key("seconds");
-  json.value(step.seconds);
+  json.field("index", step.index);
+  json.field("phase", phase_id(step.phase));
+  json.field("technique", step.technique);
+  json.field("name", step.name);
+  json.field("target", step.target);
+  json.field("side", side_id(step.side));
+  json.field("start_seconds", step.start_seconds);
+  json.field("seconds", step.seconds);
   json.key("pressure");
   if (step.pressure) {
     json.begin_object();
-    json.key("min");
-    json.value(step.pressure->min);
-    json.key("max");
-    json.value(step.pressure->max);
+    json.field("min", step.pressure->min);
+    json.field("max", step.pressure->max);
     json.end_object();
   } else {
     json.null();
@@ -79,16 +58,11 @@ void write_step(JsonWriter& json, const Step& step) {
   number_or_null(json, step.hold_seconds);
   json.key("reps");
   number_or_null(json, step.reps);
-  json.key("tags");
-  json.strings(step.tags);
-  json.key("equipment");
-  json.strings(step.equipment);
-  json.key("instructions");
-  json.strings(step.instructions);
-  json.key("cues");
-  json.strings(step.cues);
-  json.key("because");
-  json.strings(step.because);
+  json.field("tags", step.tags);
+  json.field("equipment", step.equipment);
+  json.field("instructions", step.instructions);
+  json.field("cues", step.cues);
+  json.field("because", step.because);
   json.end_object();
 }
 
@@ -99,35 +73,27 @@ void render_json(const Routine& routine, bool explain, std::ostream& out) {
   text.reserve(16 * 1024);
   JsonWriter json(text);
   json.begin_object();
-  json.key("schema_version");
-  json.value(1);
-  json.key("status");
-  json.value(routine.status == Status::kOk ? "ok" : "withheld");
+  json.field("schema_version", 1);
+  json.field("status", routine.status == Status::kOk ? "ok" : "withheld");
   json.key("request");
   write_request(json, routine.request);
-  json.key("total_seconds");
-  json.value(routine.total_seconds);
+  json.field("total_seconds", routine.total_seconds);
   json.key("steps");
   json.begin_array();
   for (const Step& step : routine.steps) write_step(json, step);
   json.end_array();
-  json.key("advice");
-  json.strings(routine.advice);
-  json.key("cautions");
-  json.strings(routine.cautions);
+  json.field("advice", routine.advice);
+  json.field("cautions", routine.cautions);
   json.key("see_a_professional");
   if (routine.see_a_professional) {
     json.begin_object();
-    json.key("level");
-    json.value(level_id(routine.see_a_professional->level));
-    json.key("reason");
-    json.value(routine.see_a_professional->message);
+    json.field("level", level_id(routine.see_a_professional->level));
+    json.field("reason", routine.see_a_professional->message);
     json.end_object();
   } else {
     json.null();
   }
-  json.key("rules_fired");
-  json.strings(routine.rules_fired);
+  json.field("rules_fired", routine.rules_fired);
   if (explain) {
     json.key("explain");
     json.begin_object();
@@ -135,17 +101,13 @@ void render_json(const Routine& routine, bool explain, std::ostream& out) {
     json.begin_array();
     for (const TraceEntry& entry : routine.trace) {
       json.begin_object();
-      json.key("rule");
-      json.value(entry.rule);
-      json.key("why");
-      json.value(entry.why);
-      json.key("effects");
-      json.strings(entry.effects);
+      json.field("rule", entry.rule);
+      json.field("why", entry.why);
+      json.field("effects", entry.effects);
       json.end_object();
     }
     json.end_array();
-    json.key("left_out");
-    json.strings(routine.planner_notes);
+    json.field("left_out", routine.planner_notes);
     json.end_object();
   }
   json.end_object();

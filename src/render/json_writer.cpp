@@ -6,7 +6,6 @@
 
 namespace knotplan {
 
-
 void JsonWriter::newline() {
   out_ += '\n';
   out_.append(empty_.size() * 2, ' ');
@@ -30,10 +29,14 @@ void JsonWriter::begin_object() {
 }
 
 void JsonWriter::end_object() {
+  close_container();
+  out_ += '}';
+}
+
+void JsonWriter::close_container() {
   const bool empty = empty_.back();
   empty_.pop_back();
   if (!empty) newline();
-  out_ += '}';
 }
 
 void JsonWriter::begin_array() {
@@ -43,7 +46,8 @@ void JsonWriter::begin_array() {
 }
 
 void JsonWriter::end_array() {
-  end_object(), out_.back() = ']';
+  close_container();
+  out_ += ']';
 }
 
 void JsonWriter::key(std::string_view name) {

@@ -28,8 +28,18 @@ class JsonWriter {
   void null();
   void strings(const std::vector<std::string>& items);
 
+  // A member of the current object: its name, then its value.
+  void field(std::string_view name, std::string_view text) { key(name), value(text); }
+  void field(std::string_view name, const char* text) { key(name), value(text); }
+  void field(std::string_view name, long number) { key(name), value(number); }
+  void field(std::string_view name, int number) { key(name), value(number); }
+  void field(std::string_view name, const std::vector<std::string>& items) {
+    key(name), strings(items);
+  }
+
  private:
   void before_value();
+  void close_container();  // the end of an object or array, before its bracket
   void write_string(std::string_view text);
   void newline();
 

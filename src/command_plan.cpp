@@ -35,9 +35,9 @@ double checked_time_scale(const std::string& text) {
 
 // Plays the routine in the terminal; returns the exit code, or ends the process as the
 // signal would have after Ctrl-C, once the terminal is restored.
-int guide(const Routine& routine, const Invocation& invocation) {
+int guide(const Routine& routine, const Invocation& invocation, double time_scale) {
   GuideOptions options;
-  options.time_scale = checked_time_scale(invocation.time_scale);
+  options.time_scale = time_scale;
   options.bell = !invocation.no_bell;
   options.live = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
   options.width = terminal_width(STDOUT_FILENO).value_or(80);
@@ -61,7 +61,8 @@ int run_plan(const Invocation& invocation) {
     throw UsageError(
         "--guide plays the routine in the terminal; it cannot go to a file or another format",
         "drop -o and --format, or plan without --guide");
-  if (invocation.guide) checked_time_scale(invocation.time_scale);
+  // Checked before planning, so that a bad value is a usage error whatever the routine.
+  const double time_scale = invocation.guide ? checked_time_scale(invocation.time_scale) : 1.0;
   const std::string format =
       checked_format(invocation.format, {"text", "json", "markdown", "html"});
   const bool color = color_for_stdout(invocation);
@@ -70,7 +71,8 @@ int run_plan(const Invocation& invocation) {
   check_setting_ids(invocation, kb);
   const Routine routine = plan(kb, invocation.request, SystemClock());
   // A withheld routine is never guided: it prints the same message as planning does.
-  if (invocation.guide && routine.status == Status::kOk) return guide(routine, invocation);
+  if (invocation.guide && routine.status == Status::kOk)
+    return guide(routine, invocation, time_scale);
 
   std::ostringstream out;
   if (format == "json") {

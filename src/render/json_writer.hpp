@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace knotplan {
@@ -29,12 +30,14 @@ class JsonWriter {
   void strings(const std::vector<std::string>& items);
 
   // A member of the current object: its name, then its value.
-  void field(std::string_view name, std::string_view text) { key(name), value(text); }
-  void field(std::string_view name, const char* text) { key(name), value(text); }
-  void field(std::string_view name, long number) { key(name), value(number); }
-  void field(std::string_view name, int number) { key(name), value(number); }
-  void field(std::string_view name, const std::vector<std::string>& items) {
-    key(name), strings(items);
+  template <typename Value>
+  void field(std::string_view name, const Value& value_of_field) {
+    key(name);
+    if constexpr (std::is_same_v<Value, std::vector<std::string>>) {
+      strings(value_of_field);
+    } else {
+      value(value_of_field);
+    }
   }
 
  private:

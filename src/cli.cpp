@@ -42,7 +42,7 @@ const char* const kShortUsage =
     "Run 'knotplan --help' for every option.\n";
 
 template <typename Entry>
-std::string id_list(const std::vector<Entry>& entries) {
+std::string id_list(List<Entry> entries) {
   const std::vector<std::string> ids = typeable_ids(entries);
   // Wrapped under its label, so that help fits an 80-column terminal.
   const auto lines = wrap_words(fmt::format("{}", fmt::join(ids, ", ")), 64);

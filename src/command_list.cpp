@@ -59,7 +59,7 @@ int run_show(const Invocation& invocation) {
   const Technique* found = nullptr;
   std::vector<std::string> ids;
   for (const Technique& technique : kb.techniques) {
-    ids.push_back(technique.id);
+    ids.emplace_back(technique.id);
     if (found == nullptr && (technique.id == wanted || normalize_id(technique.name) == wanted))
       found = &technique;
   }

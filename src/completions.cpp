@@ -44,7 +44,7 @@ std::map<std::string, std::vector<std::string>> subcommand_words(CLI::App& app,
                                                                  const KnowledgeBase& kb) {
   std::map<std::string, std::vector<std::string>> words;
   words["list"] = listing_names();
-  for (const Technique& technique : kb.techniques) words["show"].push_back(technique.id);
+  for (const Technique& technique : kb.techniques) words["show"].emplace_back(technique.id);
   words["completions"] = {"bash", "zsh", "fish"};
   for (CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; })) {
     for (const CLI::App* inner : command->get_subcommands([](const CLI::App*) { return true; }))

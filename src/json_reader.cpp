@@ -97,8 +97,8 @@ void JsonReader::only_keys(const json& node, const std::string& where,
   }
 }
 
-std::string JsonReader::text(const json& node, const std::string& where, const char* key,
-                             bool required) {
+std::string_view JsonReader::text(const json& node, const std::string& where, const char* key,
+                                  bool required) {
   const auto found = node.find(key);
   if (found == node.end()) {
     if (required) fail(child(where, key), "is missing");
@@ -108,22 +108,22 @@ std::string JsonReader::text(const json& node, const std::string& where, const c
     fail(child(where, key), fmt::format("must be a string, not {}", type_name(*found)));
     return {};
   }
-  std::string value = found->get<std::string>();
+  const std::string_view value = found->get_ref<const std::string&>();
   if (required && value.empty()) fail(child(where, key), "must not be empty");
   return value;
 }
 
-std::string JsonReader::id(const json& node, const std::string& where, const char* key) {
-  std::string value = text(node, where, key);
+std::string_view JsonReader::id(const json& node, const std::string& where, const char* key) {
+  const std::string_view value = text(node, where, key);
   if (!value.empty() && !is_valid_id(value))
     fail(child(where, key),
          fmt::format("'{}' is not a valid id; use lower-case words joined by hyphens", value));
   return value;
 }
 
-std::vector<std::string> JsonReader::texts(const json& node, const std::string& where,
-                                           const char* key, bool required) {
-  std::vector<std::string> values;
+std::vector<std::string_view> JsonReader::texts(const json& node, const std::string& where,
+                                                const char* key, bool required) {
+  std::vector<std::string_view> values;
   const json* list = array(node, where, key, required);
   if (list == nullptr) return values;
   const std::string list_where = child(where, key);
@@ -134,15 +134,15 @@ std::vector<std::string> JsonReader::texts(const json& node, const std::string& 
     } else if (item.get_ref<const std::string&>().empty()) {
       fail(child(list_where, i), "must not be empty");
     } else {
-      values.push_back(item.get<std::string>());
+      values.push_back(item.get_ref<const std::string&>());
     }
   }
   return values;
 }
 
-std::vector<std::string> JsonReader::ids(const json& node, const std::string& where,
-                                         const char* key, bool required) {
-  std::vector<std::string> values = texts(node, where, key, required);
+std::vector<std::string_view> JsonReader::ids(const json& node, const std::string& where,
+                                              const char* key, bool required) {
+  std::vector<std::string_view> values = texts(node, where, key, required);
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (!is_valid_id(values[i]))
       fail(child(child(where, key), i), fmt::format("'{}' is not a valid id", values[i]));

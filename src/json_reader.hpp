@@ -27,14 +27,14 @@ class JsonReader {
                  std::initializer_list<std::string_view> known);
 
   // Each reads `node[key]`. A missing required key is a problem; a missing optional one
-  // gives `fallback` (or nullopt) silently.
-  std::string text(const nlohmann::json& node, const std::string& where, const char* key,
-                   bool required = true);
-  std::string id(const nlohmann::json& node, const std::string& where, const char* key);
-  std::vector<std::string> texts(const nlohmann::json& node, const std::string& where,
-                                 const char* key, bool required = false);
-  std::vector<std::string> ids(const nlohmann::json& node, const std::string& where,
-                               const char* key, bool required = false);
+  // gives `fallback` (or nullopt) silently. Texts view the strings inside `node`.
+  std::string_view text(const nlohmann::json& node, const std::string& where, const char* key,
+                        bool required = true);
+  std::string_view id(const nlohmann::json& node, const std::string& where, const char* key);
+  std::vector<std::string_view> texts(const nlohmann::json& node, const std::string& where,
+                                      const char* key, bool required = false);
+  std::vector<std::string_view> ids(const nlohmann::json& node, const std::string& where,
+                                    const char* key, bool required = false);
   std::optional<int> integer(const nlohmann::json& node, const std::string& where, const char* key,
                              int min, int max, bool required = true);
   std::optional<double> number(const nlohmann::json& node, const std::string& where,

@@ -22,7 +22,7 @@ constexpr std::array<std::pair<Level, const char*>, 3> kLevelIds{{
 }};
 
 template <typename Entry>
-const Entry* find_by_id(const std::vector<Entry>& entries, const std::string& id) {
+const Entry* find_by_id(List<Entry> entries, std::string_view id) {
   const auto found = std::find_if(entries.begin(), entries.end(),
                                   [&](const Entry& entry) { return entry.id == id; });
   return found == entries.end() ? nullptr : &*found;
@@ -36,7 +36,7 @@ const char* phase_id(Phase phase) {
   return "release";
 }
 
-std::optional<Phase> phase_from_id(const std::string& id) {
+std::optional<Phase> phase_from_id(std::string_view id) {
   for (const auto& [value, name] : kPhaseIds)
     if (id == name) return value;
   return std::nullopt;
@@ -48,31 +48,38 @@ const char* level_id(Level level) {
   return "doctor";
 }
 
-std::optional<Level> level_from_id(const std::string& id) {
+std::optional<Level> level_from_id(std::string_view id) {
   for (const auto& [value, name] : kLevelIds)
     if (id == name) return value;
   return std::nullopt;
 }
 
-const Area* KnowledgeBase::find_area(const std::string& id) const {
+bool KnowledgeBase::operator==(const KnowledgeBase& other) const {
+  return schema_version == other.schema_version && disclaimer == other.disclaimer &&
+         areas == other.areas && stages == other.stages && causes == other.causes &&
+         equipment == other.equipment && red_flags == other.red_flags &&
+         conditions == other.conditions && techniques == other.techniques && rules == other.rules;
+}
+
+const Area* KnowledgeBase::find_area(std::string_view id) const {
   return find_by_id(areas, id);
 }
-const Stage* KnowledgeBase::find_stage(const std::string& id) const {
+const Stage* KnowledgeBase::find_stage(std::string_view id) const {
   return find_by_id(stages, id);
 }
-const Cause* KnowledgeBase::find_cause(const std::string& id) const {
+const Cause* KnowledgeBase::find_cause(std::string_view id) const {
   return find_by_id(causes, id);
 }
-const Equipment* KnowledgeBase::find_equipment(const std::string& id) const {
+const Equipment* KnowledgeBase::find_equipment(std::string_view id) const {
   return find_by_id(equipment, id);
 }
-const RedFlag* KnowledgeBase::find_red_flag(const std::string& id) const {
+const RedFlag* KnowledgeBase::find_red_flag(std::string_view id) const {
   return find_by_id(red_flags, id);
 }
-const Condition* KnowledgeBase::find_condition(const std::string& id) const {
+const Condition* KnowledgeBase::find_condition(std::string_view id) const {
   return find_by_id(conditions, id);
 }
-const Technique* KnowledgeBase::find_technique(const std::string& id) const {
+const Technique* KnowledgeBase::find_technique(std::string_view id) const {
   return find_by_id(techniques, id);
 }
 

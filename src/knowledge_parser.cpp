@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "json_reader.hpp"
+#include "knotplan/storage.hpp"
 
 namespace knotplan {
 
@@ -21,13 +22,14 @@ class Parser {
 
   KnowledgeBase parse(const json& root) {
     KnowledgeBase kb;
+    kb.storage = storage_;
     if (!read_.object(root, "")) return kb;
     read_.only_keys(root, "",
                     {"$schema", "schema_version", "disclaimer", "areas", "stages", "causes",
                      "equipment", "red_flags", "conditions", "techniques", "rules"});
     if (const auto version = read_.integer(root, "", "schema_version", 1, 1))
       kb.schema_version = *version;
-    kb.disclaimer = read_.text(root, "", "disclaimer");
+    kb.disclaimer = text(root, "", "disclaimer");
     kb.areas = list<Area>(root, "areas", &Parser::parse_area);
     kb.stages = list<Stage>(root, "stages", &Parser::parse_stage);
     kb.causes = list<Cause>(root, "causes", &Parser::parse_cause);
@@ -40,12 +42,34 @@ class Parser {
   }
 
  private:
+  // The reader's texts view the parsed JSON, which is gone after loading: these keep
+  // copies in the knowledge base's storage.
+  std::string_view text(const json& node, const std::string& where, const char* key,
+                        bool required = true) {
+    return storage_->keep(read_.text(node, where, key, required));
+  }
+  std::string_view id(const json& node, const std::string& where, const char* key) {
+    return storage_->keep(read_.id(node, where, key));
+  }
+  List<std::string_view> keep_all(std::vector<std::string_view> values) {
+    for (std::string_view& value : values) value = storage_->keep(value);
+    return storage_->keep(std::move(values));
+  }
+  List<std::string_view> texts(const json& node, const std::string& where, const char* key,
+                               bool required = false) {
+    return keep_all(read_.texts(node, where, key, required));
+  }
+  List<std::string_view> ids(const json& node, const std::string& where, const char* key,
+                             bool required = false) {
+    return keep_all(read_.ids(node, where, key, required));
+  }
+
   template <typename Entry>
-  std::vector<Entry> list(const json& root, const char* key,
-                          Entry (Parser::*parse_entry)(const json&, const std::string&)) {
+  List<Entry> list(const json& root, const char* key,
+                   Entry (Parser::*parse_entry)(const json&, const std::string&)) {
     std::vector<Entry> entries;
     const json* items = read_.array(root, "", key);
-    if (items == nullptr) return entries;
+    if (items == nullptr) return {};
     if (items->empty()) read_.fail(child("", key), "must not be empty");
     for (std::size_t i = 0; i < items->size(); ++i) {
       const std::string where = child(child("", key), i);
@@ -55,21 +79,21 @@ class Parser {
       }
       entries.push_back((this->*parse_entry)((*items)[i], where));
     }
-    return entries;
+    return storage_->keep(std::move(entries));
   }
 
   void named(Named& entry, const json& node, const std::string& where) {
-    entry.id = read_.id(node, where, "id");
-    entry.name = read_.text(node, where, "name");
-    entry.aliases = read_.texts(node, where, "aliases");
+    entry.id = id(node, where, "id");
+    entry.name = text(node, where, "name");
+    entry.aliases = texts(node, where, "aliases");
   }
 
   Area parse_area(const json& node, const std::string& where) {
     read_.only_keys(node, where, {"id", "name", "aliases", "muscles", "related", "target_only"});
     Area area;
     named(area, node, where);
-    area.muscles = read_.texts(node, where, "muscles");
-    area.related = read_.ids(node, where, "related");
+    area.muscles = texts(node, where, "muscles");
+    area.related = ids(node, where, "related");
     area.target_only = read_.boolean(node, where, "target_only", false);
     return area;
   }
@@ -81,7 +105,7 @@ class Parser {
     const auto found = node.find("max_hours");
     if (found != node.end() && !found->is_null())
       stage.max_hours = read_.integer(node, where, "max_hours", 0, kMaxHours);
-    stage.description = read_.text(node, where, "description", false);
+    stage.description = text(node, where, "description", false);
     return stage;
   }
 
@@ -89,7 +113,7 @@ class Parser {
     read_.only_keys(node, where, {"id", "name", "aliases", "description"});
     Cause cause;
     named(cause, node, where);
-    cause.description = read_.text(node, where, "description", false);
+    cause.description = text(node, where, "description", false);
     return cause;
   }
 
@@ -98,12 +122,12 @@ class Parser {
     Equipment equipment;
     named(equipment, node, where);
     equipment.always_available = read_.boolean(node, where, "always_available", false);
-    equipment.substitutes = read_.ids(node, where, "substitutes");
+    equipment.substitutes = ids(node, where, "substitutes");
     return equipment;
   }
 
   std::optional<Level> level(const json& node, const std::string& where, const char* key) {
-    const std::string text = read_.text(node, where, key);
+    const std::string_view text = read_.text(node, where, key);
     if (text.empty()) return std::nullopt;
     const auto value = level_from_id(text);
     if (!value)
@@ -120,7 +144,7 @@ class Parser {
     if (flag.level == Level::kPhysio)
       read_.fail(child(where, "level"),
                  "a red flag withholds the routine: use emergency or doctor");
-    flag.message = read_.text(node, where, "message");
+    flag.message = text(node, where, "message");
     return flag;
   }
 
@@ -128,12 +152,12 @@ class Parser {
     read_.only_keys(node, where, {"id", "name", "aliases", "description"});
     Condition condition;
     named(condition, node, where);
-    condition.description = read_.text(node, where, "description", false);
+    condition.description = text(node, where, "description", false);
     return condition;
   }
 
   std::optional<Phase> phase(const json& node, const std::string& where, bool required) {
-    const std::string text = read_.text(node, where, "phase", required);
+    const std::string_view text = read_.text(node, where, "phase", required);
     if (text.empty()) return std::nullopt;
     const auto value = phase_from_id(text);
     if (!value)
@@ -149,17 +173,17 @@ class Parser {
         {"id", "name", "phase", "tags", "areas", "equipment", "seconds", "per_side", "pressure",
          "hold_seconds", "reps", "beats", "instructions", "cues", "cautions", "sources"});
     Technique technique;
-    technique.id = read_.id(node, where, "id");
-    technique.name = read_.text(node, where, "name");
+    technique.id = id(node, where, "id");
+    technique.name = text(node, where, "name");
     technique.phase = phase(node, where, true).value_or(Phase::kRelease);
-    technique.tags = read_.ids(node, where, "tags", true);
-    technique.areas = read_.ids(node, where, "areas", true);
-    technique.equipment = read_.ids(node, where, "equipment", true);
+    technique.tags = ids(node, where, "tags", true);
+    technique.areas = ids(node, where, "areas", true);
+    technique.equipment = ids(node, where, "equipment", true);
     technique.per_side = read_.boolean(node, where, "per_side", false);
-    technique.instructions = read_.texts(node, where, "instructions", true);
-    technique.cues = read_.texts(node, where, "cues", true);
-    technique.cautions = read_.texts(node, where, "cautions");
-    technique.sources = read_.texts(node, where, "sources", true);
+    technique.instructions = texts(node, where, "instructions", true);
+    technique.cues = texts(node, where, "cues", true);
+    technique.cautions = texts(node, where, "cautions");
+    technique.sources = texts(node, where, "sources", true);
     if (technique.tags.empty()) read_.fail(child(where, "tags"), "needs at least one tag");
     if (technique.areas.empty()) read_.fail(child(where, "areas"), "needs at least one area");
     if (technique.instructions.empty())
@@ -240,12 +264,12 @@ class Parser {
     read_.only_keys(
         node, where,
         {"area", "stage", "cause", "pain", "minutes", "age", "equipment", "symptom", "condition"});
-    when.areas = read_.ids(node, where, "area");
-    when.stages = read_.ids(node, where, "stage");
-    when.causes = read_.ids(node, where, "cause");
-    when.equipment = read_.ids(node, where, "equipment");
-    when.symptoms = read_.ids(node, where, "symptom");
-    when.conditions = read_.ids(node, where, "condition");
+    when.areas = ids(node, where, "area");
+    when.stages = ids(node, where, "stage");
+    when.causes = ids(node, where, "cause");
+    when.equipment = ids(node, where, "equipment");
+    when.symptoms = ids(node, where, "symptom");
+    when.conditions = ids(node, where, "condition");
     when.pain = bounds(node, where, "pain", 10);
     when.minutes = bounds(node, where, "minutes", 1000);
     when.age = bounds(node, where, "age", 200);
@@ -260,7 +284,7 @@ class Parser {
     read_.only_keys(*found, referral_where, {"level", "message"});
     Referral result;
     result.level = level(*found, referral_where, "level").value_or(Level::kDoctor);
-    result.message = read_.text(*found, referral_where, "message");
+    result.message = text(*found, referral_where, "message");
     return result;
   }
 
@@ -268,8 +292,8 @@ class Parser {
     AddStep add;
     if (!read_.object(node, where)) return add;
     read_.only_keys(node, where, {"technique", "target", "phase", "priority", "seconds"});
-    add.technique = read_.id(node, where, "technique");
-    if (node.contains("target")) add.target = read_.id(node, where, "target");
+    add.technique = id(node, where, "technique");
+    if (node.contains("target")) add.target = id(node, where, "target");
     add.phase = phase(node, where, false);
     add.priority = read_.integer(node, where, "priority", 0, 100, false).value_or(50);
     add.seconds = read_.integer(node, where, "seconds", 1, kMaxSeconds, false);
@@ -283,25 +307,27 @@ class Parser {
                     {"add", "exclude", "exclude_tags", "keep_off_knot", "scale", "max_pressure",
                      "advice", "cautions", "stop", "refer", "phase_limits"});
     if (const json* adds = read_.array(node, where, "add", false)) {
+      std::vector<AddStep> steps;
       for (std::size_t i = 0; i < adds->size(); ++i)
-        then.add.push_back(parse_add((*adds)[i], child(child(where, "add"), i)));
+        steps.push_back(parse_add((*adds)[i], child(child(where, "add"), i)));
+      then.add = storage_->keep(std::move(steps));
     }
-    then.exclude = read_.ids(node, where, "exclude");
-    then.exclude_tags = read_.ids(node, where, "exclude_tags");
-    then.keep_off_knot = read_.ids(node, where, "keep_off_knot");
+    then.exclude = ids(node, where, "exclude");
+    then.exclude_tags = ids(node, where, "exclude_tags");
+    then.keep_off_knot = ids(node, where, "keep_off_knot");
     if (const auto scale = node.find("scale"); scale != node.end()) {
       const std::string scale_where = child(where, "scale");
       if (read_.object(*scale, scale_where)) {
         read_.only_keys(*scale, scale_where, {"factor", "tags"});
         Scale result;
         result.factor = read_.number(*scale, scale_where, "factor", 0.1, 10.0).value_or(1.0);
-        result.tags = read_.ids(*scale, scale_where, "tags");
+        result.tags = ids(*scale, scale_where, "tags");
         then.scale = result;
       }
     }
     then.max_pressure = read_.integer(node, where, "max_pressure", 0, kMaxPressure, false);
-    then.advice = read_.texts(node, where, "advice");
-    then.cautions = read_.texts(node, where, "cautions");
+    then.advice = texts(node, where, "advice");
+    then.cautions = texts(node, where, "cautions");
     then.stop = referral(node, where, "stop");
     if (then.stop && then.stop->level == Level::kPhysio)
       read_.fail(child(child(where, "stop"), "level"),
@@ -310,6 +336,7 @@ class Parser {
     if (const auto limits = node.find("phase_limits"); limits != node.end()) {
       const std::string limits_where = child(where, "phase_limits");
       if (read_.object(*limits, limits_where)) {
+        std::vector<PhaseLimit> phase_limits;
         for (const auto& [key, value] : limits->items()) {
           const auto limited = phase_from_id(key);
           if (!limited) {
@@ -317,8 +344,9 @@ class Parser {
             continue;
           }
           if (const auto count = read_.integer(*limits, limits_where, key.c_str(), 0, 100))
-            then.phase_limits.push_back({*limited, *count});
+            phase_limits.push_back({*limited, *count});
         }
+        then.phase_limits = storage_->keep(std::move(phase_limits));
       }
     }
     return then;
@@ -327,8 +355,8 @@ class Parser {
   Rule parse_rule(const json& node, const std::string& where) {
     read_.only_keys(node, where, {"id", "why", "when", "then", "sources"});
     Rule rule;
-    rule.id = read_.id(node, where, "id");
-    rule.why = read_.text(node, where, "why");
+    rule.id = id(node, where, "id");
+    rule.why = text(node, where, "why");
     if (const auto when = node.find("when"); when != node.end())
       rule.when = parse_when(*when, child(where, "when"));
     if (const auto then = node.find("then"); then != node.end()) {
@@ -336,12 +364,13 @@ class Parser {
     } else {
       read_.fail(child(where, "then"), "is missing");
     }
-    rule.sources = read_.texts(node, where, "sources", true);
+    rule.sources = texts(node, where, "sources", true);
     if (rule.sources.empty()) read_.fail(child(where, "sources"), "needs at least one source");
     return rule;
   }
 
   JsonReader read_;
+  std::shared_ptr<Storage> storage_ = std::make_shared<Storage>();
 };
 
 }  // namespace

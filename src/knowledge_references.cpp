@@ -23,14 +23,14 @@ class ReferenceChecker {
     collect(kb.red_flags, "/red_flags", "red flag", symptoms_);
     collect(kb.conditions, "/conditions", "condition", conditions_);
     for (std::size_t i = 0; i < kb.techniques.size(); ++i) {
-      const std::string& id = kb.techniques[i].id;
+      const std::string_view id = kb.techniques[i].id;
       if (!id.empty() && !techniques_.insert(id).second)
         fail(child(child("/techniques", i), "id"),
              fmt::format("technique id '{}' is used twice", id));
     }
-    std::set<std::string> seen;
+    std::set<std::string_view> seen;
     for (std::size_t i = 0; i < kb.rules.size(); ++i) {
-      const std::string& id = kb.rules[i].id;
+      const std::string_view id = kb.rules[i].id;
       if (!id.empty() && !seen.insert(id).second)
         fail(child(child("/rules", i), "id"), fmt::format("rule id '{}' is used twice", id));
     }
@@ -54,16 +54,16 @@ class ReferenceChecker {
 
  private:
   template <typename Entry>
-  void collect(const std::vector<Entry>& entries, const std::string& where, const char* kind,
-               std::set<std::string>& ids) {
-    std::map<std::string, std::string> spellings;  // normalised alias or id -> owner id
+  void collect(List<Entry> entries, const std::string& where, const char* kind,
+               std::set<std::string_view>& ids) {
+    std::map<std::string, std::string_view> spellings;  // normalised alias or id -> owner id
     for (std::size_t i = 0; i < entries.size(); ++i) {
       const Entry& entry = entries[i];
       if (entry.id.empty()) continue;
       if (!ids.insert(entry.id).second)
         fail(child(child(where, i), "id"), fmt::format("{} id '{}' is used twice", kind, entry.id));
       for (std::size_t j = 0; j < entry.aliases.size(); ++j) {
-        std::string key = entry.aliases[j];
+        std::string key(entry.aliases[j]);
         std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) {
           return c == ' ' || c == '_' ? '-' : static_cast<char>(std::tolower(c));
         });
@@ -80,12 +80,12 @@ class ReferenceChecker {
     problems_.push_back({where, message});
   }
 
-  void expect(const std::set<std::string>& known, const std::string& id, const std::string& where,
-              const std::string& what) {
+  void expect(const std::set<std::string_view>& known, std::string_view id,
+              const std::string& where, const std::string& what) {
     if (!known.count(id)) fail(where, fmt::format("{} '{}'", what, id));
   }
 
-  void expect_all(const std::set<std::string>& known, const std::vector<std::string>& ids,
+  void expect_all(const std::set<std::string_view>& known, List<std::string_view> ids,
                   const std::string& where, const std::string& what) {
     for (std::size_t i = 0; i < ids.size(); ++i) expect(known, ids[i], child(where, i), what);
   }
@@ -124,8 +124,7 @@ class ReferenceChecker {
     const Technique& technique = kb_.techniques[index];
     const std::string where = child("/techniques", index);
     const std::string who = fmt::format("technique '{}'", technique.id);
-    const std::set<std::string> tags(known_technique_tags().begin(), known_technique_tags().end());
-    expect_all(tags, technique.tags, child(where, "tags"), who + " names unknown tag");
+    expect_all(tags_, technique.tags, child(where, "tags"), who + " names unknown tag");
     expect_all(areas_, technique.areas, child(where, "areas"), who + " names unknown area");
     expect_all(equipment_, technique.equipment, child(where, "equipment"),
                who + " names unknown equipment");
@@ -147,30 +146,31 @@ class ReferenceChecker {
                who + " names unknown condition");
 
     const std::string then = child(where, "then");
-    const std::set<std::string>& techniques = techniques_;
     for (std::size_t i = 0; i < rule.then.add.size(); ++i) {
       const AddStep& add = rule.then.add[i];
       const std::string add_where = child(child(then, "add"), i);
-      expect(techniques, add.technique, child(add_where, "technique"),
+      expect(techniques_, add.technique, child(add_where, "technique"),
              who + " names unknown technique");
       if (add.target)
         expect(areas_, *add.target, child(add_where, "target"), who + " names unknown target area");
     }
-    expect_all(techniques, rule.then.exclude, child(then, "exclude"),
+    expect_all(techniques_, rule.then.exclude, child(then, "exclude"),
                who + " excludes unknown technique");
-    const std::set<std::string> tags(known_technique_tags().begin(), known_technique_tags().end());
-    expect_all(tags, rule.then.exclude_tags, child(then, "exclude_tags"),
+    expect_all(tags_, rule.then.exclude_tags, child(then, "exclude_tags"),
                who + " excludes unknown tag");
-    expect_all(tags, rule.then.keep_off_knot, child(then, "keep_off_knot"),
+    expect_all(tags_, rule.then.keep_off_knot, child(then, "keep_off_knot"),
                who + " keeps an unknown tag off the knot");
     if (rule.then.scale)
-      expect_all(tags, rule.then.scale->tags, child(child(then, "scale"), "tags"),
+      expect_all(tags_, rule.then.scale->tags, child(child(then, "scale"), "tags"),
                  who + " scales unknown tag");
   }
 
   const KnowledgeBase& kb_;
   std::vector<Problem>& problems_;
-  std::set<std::string> areas_, stages_, causes_, equipment_, symptoms_, conditions_, techniques_;
+  const std::set<std::string_view> tags_{known_technique_tags().begin(),
+                                         known_technique_tags().end()};
+  std::set<std::string_view> areas_, stages_, causes_, equipment_, symptoms_, conditions_,
+      techniques_;
 };
 
 }  // namespace

@@ -15,25 +15,34 @@ namespace {
 // rather than 1:27.
 constexpr int kGrowthSeconds = 5;
 
-bool contains(const std::vector<std::string>& values, const std::string& value) {
+template <typename Texts>
+bool contains(const Texts& values, std::string_view value) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
 
-void append_unique(std::vector<std::string>& list, const std::string& value) {
-  if (!contains(list, value)) list.push_back(value);
+void append_unique(std::vector<std::string>& list, std::string_view value) {
+  if (!contains(list, value)) list.emplace_back(value);
+}
+
+std::vector<std::string> copies(List<std::string_view> texts) {
+  return {texts.begin(), texts.end()};
+}
+
+RoutineReferral copy(const Referral& referral) {
+  return {referral.level, std::string(referral.message)};
 }
 
 // One technique on one target, merged from every rule that asked for it. Lengths are in
 // "units": seconds per side, or repetitions of the hold for a technique done as hold x reps.
 struct Pick {
   const Technique* technique = nullptr;
-  std::string target;
+  std::string_view target;  // the request's area or a rule's target
   Phase phase = Phase::kRelease;
   int priority = 0;
   std::size_t order = 0;
   std::optional<int> preferred_seconds;
   std::vector<std::string> because;
-  std::vector<std::string> equipment_used;
+  std::vector<std::string_view> equipment_used;
   int sides = 1;
   int per_unit = 1;      // seconds per unit: the hold of a held stretch, else 1
   int growth_units = 1;  // how many units to add at a time when time is spare
@@ -63,12 +72,12 @@ class Planner {
     name_request(routine);
     if (decisions_.stop) {
       routine.status = Status::kWithheld;
-      routine.see_a_professional = decisions_.stop;
-      routine.cautions.push_back(kb_.disclaimer);
+      routine.see_a_professional = copy(*decisions_.stop);
+      routine.cautions.emplace_back(kb_.disclaimer);
       return routine;
     }
     routine.advice = decisions_.advice;
-    routine.see_a_professional = decisions_.refer;
+    if (decisions_.refer) routine.see_a_professional = copy(*decisions_.refer);
     std::vector<Pick> picks = merge_candidates();
     picks.erase(
         std::remove_if(picks.begin(), picks.end(), [&](Pick& pick) { return !usable(pick); }),
@@ -79,9 +88,9 @@ class Planner {
     emit_steps(picks, routine);
     for (const Pick& pick : picks)
       if (pick.chosen)
-        for (const std::string& caution : pick.technique->cautions)
+        for (const std::string_view caution : pick.technique->cautions)
           append_unique(routine.cautions, caution);
-    routine.cautions.push_back(kb_.disclaimer);
+    routine.cautions.emplace_back(kb_.disclaimer);
     routine.planner_notes = std::move(notes_);
     return routine;
   }
@@ -102,9 +111,10 @@ class Planner {
                        return a.order < b.order;
                      });
     std::vector<Pick> picks;
-    std::map<std::pair<std::string, std::string>, std::size_t> index;  // (technique, target)
+    std::map<std::pair<std::string_view, std::string_view>, std::size_t> index;
     for (const Candidate& candidate : candidates) {
-      const std::string target = candidate.add.target.value_or(request_.area);
+      const std::string_view target =
+          candidate.add.target.value_or(std::string_view(request_.area));
       const auto [at, added] =
           index.emplace(std::make_pair(candidate.add.technique, target), picks.size());
       if (!added) {
@@ -133,7 +143,7 @@ class Planner {
   // Whether the person can do it here and no rule ruled it out; notes why not.
   bool usable(Pick& pick) {
     const Technique& technique = *pick.technique;
-    const std::string& id = technique.id;
+    const std::string_view id = technique.id;
     if (!contains(technique.areas, pick.target)) {
       notes_.push_back(fmt::format("{}: not used on {}", id, pick.target));
       return false;
@@ -143,7 +153,7 @@ class Planner {
       notes_.push_back(fmt::format("{}: excluded by {}", id, fmt::join(found->second, ", ")));
       return false;
     }
-    for (const std::string& tag : technique.tags) {
+    for (const std::string_view tag : technique.tags) {
       if (const auto found = decisions_.excluded_tags.find(tag);
           found != decisions_.excluded_tags.end()) {
         notes_.push_back(
@@ -152,7 +162,7 @@ class Planner {
       }
     }
     if (pick.target == request_.area) {
-      for (const std::string& tag : technique.tags) {
+      for (const std::string_view tag : technique.tags) {
         if (const auto found = decisions_.kept_off_knot.find(tag);
             found != decisions_.kept_off_knot.end()) {
           notes_.push_back(fmt::format("{}: {} kept off the knot by {}", id, tag,
@@ -161,7 +171,7 @@ class Planner {
         }
       }
     }
-    for (const std::string& needed : technique.equipment) {
+    for (const std::string_view needed : technique.equipment) {
       const auto used = available(needed);
       if (!used) {
         notes_.push_back(fmt::format("{}: needs {}", id, needed));
@@ -174,12 +184,12 @@ class Planner {
 
   // The item that serves for `needed`: itself when at hand, else a substitute the
   // person has.
-  std::optional<std::string> available(const std::string& needed) const {
+  std::optional<std::string_view> available(std::string_view needed) const {
     const Equipment* item = kb_.find_equipment(needed);
     if (item != nullptr && item->always_available) return needed;
     if (contains(request_.equipment, needed)) return needed;
     if (item != nullptr)
-      for (const std::string& substitute : item->substitutes)
+      for (const std::string_view substitute : item->substitutes)
         if (contains(request_.equipment, substitute)) return substitute;
     return std::nullopt;
   }
@@ -328,10 +338,10 @@ class Planner {
           step.reps = pick->units;
         }
         step.beats = technique.beats;
-        step.tags = technique.tags;
-        step.equipment = pick->equipment_used;
-        step.instructions = technique.instructions;
-        step.cues = technique.cues;
+        step.tags = copies(technique.tags);
+        step.equipment.assign(pick->equipment_used.begin(), pick->equipment_used.end());
+        step.instructions = copies(technique.instructions);
+        step.cues = copies(technique.cues);
         clock += step.seconds;
         routine.steps.push_back(std::move(step));
       }
@@ -344,7 +354,7 @@ class Planner {
   const Decisions& decisions_;
   std::vector<std::string> notes_;
   int used_ = 0;
-  std::unordered_map<std::string, const Technique*> techniques_;
+  std::unordered_map<std::string_view, const Technique*> techniques_;
 };
 
 }  // namespace

@@ -16,19 +16,19 @@ namespace {
 // Looks `text` up among `entries` by id or alias; on failure names the option, the
 // value, the closest id and the valid ids.
 template <typename Entry>
-const Entry& resolve_named(const std::vector<Entry>& entries, const std::string& text,
-                           const char* option, const char* kind) {
+const Entry& resolve_named(List<Entry> entries, const std::string& text, const char* option,
+                           const char* kind) {
   if (const Entry* found = match_named(entries, text)) return *found;
   std::vector<std::string> spellings;
   std::vector<std::string> owners;
   std::vector<std::string> valid;
   for (const Entry& entry : entries) {
-    valid.push_back(entry.id);
-    spellings.push_back(entry.id);
-    owners.push_back(entry.id);
-    for (const std::string& alias : entry.aliases) {
-      spellings.push_back(alias);
-      owners.push_back(entry.id);
+    valid.emplace_back(entry.id);
+    spellings.emplace_back(entry.id);
+    owners.emplace_back(entry.id);
+    for (const std::string_view alias : entry.aliases) {
+      spellings.emplace_back(alias);
+      owners.emplace_back(entry.id);
     }
   }
   std::string hint;
@@ -63,12 +63,11 @@ std::vector<std::string> split_list(const std::vector<std::string>& values, cons
 }
 
 template <typename Entry>
-std::vector<std::string> resolve_list(const std::vector<Entry>& entries,
-                                      const std::vector<std::string>& values, const char* option,
-                                      const char* kind, const char* example) {
+std::vector<std::string> resolve_list(List<Entry> entries, const std::vector<std::string>& values,
+                                      const char* option, const char* kind, const char* example) {
   std::vector<std::string> ids;
   for (const std::string& item : split_list(values, option, example))
-    ids.push_back(resolve_named(entries, item, option, kind).id);
+    ids.emplace_back(resolve_named(entries, item, option, kind).id);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
@@ -121,14 +120,14 @@ Request resolve_request(const KnowledgeBase& kb, const RequestOptions& options,
     if (!area.target_only) selectable.push_back(area);
   if (!options.area) {
     std::vector<std::string> ids;
-    for (const Area& area : selectable) ids.push_back(area.id);
+    for (const Area& area : selectable) ids.emplace_back(area.id);
     throw UsageError("--area is required: where is the knot?",
                      fmt::format("for example: knotplan --area upper-back --since today. "
                                  "Valid areas: {}",
                                  fmt::join(ids, ", ")));
   }
   Request request;
-  request.area = resolve_named(selectable, *options.area, "--area", "area").id;
+  request.area = resolve_named(List<Area>(selectable), *options.area, "--area", "area").id;
   request.since = parse_since(options.since, clock);
   request.stage = stage_for_hours(kb, request.since.hours).id;
   request.cause = resolve_named(kb.causes, options.cause, "--cause", "cause").id;

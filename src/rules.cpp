@@ -8,23 +8,24 @@ namespace knotplan {
 
 namespace {
 
-bool contains(const std::vector<std::string>& values, const std::string& value) {
+template <typename Texts>
+bool contains(const Texts& values, std::string_view value) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
 
 // An empty list in a condition matches everything; otherwise one shared item is enough.
-bool any_in(const std::vector<std::string>& wanted, const std::vector<std::string>& present) {
+bool any_in(List<std::string_view> wanted, const std::vector<std::string>& present) {
   if (wanted.empty()) return true;
   return std::any_of(present.begin(), present.end(),
                      [&](const std::string& item) { return contains(wanted, item); });
 }
 
-bool one_of(const std::vector<std::string>& wanted, const std::string& value) {
+bool one_of(List<std::string_view> wanted, std::string_view value) {
   return wanted.empty() || contains(wanted, value);
 }
 
-void append_unique(std::vector<std::string>& list, const std::string& value) {
-  if (!contains(list, value)) list.push_back(value);
+void append_unique(std::vector<std::string>& list, std::string_view value) {
+  if (!contains(list, value)) list.emplace_back(value);
 }
 
 // Keeps the more urgent referral; among equals the first one seen stays.
@@ -49,7 +50,7 @@ class Evaluator {
   void apply_red_flag(const std::string& symptom) {
     const RedFlag* flag = kb_.find_red_flag(symptom);
     if (flag == nullptr) return;
-    const std::string id = "red-flag:" + flag->id;
+    const std::string id = fmt::format("red-flag:{}", flag->id);
     decisions_.rules_fired.push_back(id);
     decisions_.trace.push_back(
         {id,
@@ -60,30 +61,31 @@ class Evaluator {
 
   void apply(const Rule& rule, std::size_t index) {
     const RuleEffect& then = rule.then;
-    decisions_.rules_fired.push_back(rule.id);
-    TraceEntry entry{rule.id, rule.why, {}};
+    decisions_.rules_fired.emplace_back(rule.id);
+    TraceEntry entry{std::string(rule.id), std::string(rule.why), {}};
     auto& effects = entry.effects;
 
     for (std::size_t i = 0; i < then.add.size(); ++i) {
       const AddStep& add = then.add[i];
-      decisions_.candidates.push_back({add, rule.id, index * 1000 + i});
+      decisions_.candidates.push_back({add, std::string(rule.id), index * 1000 + i});
       effects.push_back(fmt::format("adds {} on {} (priority {})", add.technique,
-                                    add.target.value_or(request_.area), add.priority));
+                                    add.target.value_or(std::string_view(request_.area)),
+                                    add.priority));
     }
-    for (const std::string& technique : then.exclude) {
-      decisions_.excluded_techniques[technique].push_back(rule.id);
+    for (const std::string_view technique : then.exclude) {
+      decisions_.excluded_techniques[std::string(technique)].emplace_back(rule.id);
       effects.push_back(fmt::format("excludes {}", technique));
     }
-    for (const std::string& tag : then.exclude_tags) {
-      decisions_.excluded_tags[tag].push_back(rule.id);
+    for (const std::string_view tag : then.exclude_tags) {
+      decisions_.excluded_tags[std::string(tag)].emplace_back(rule.id);
       effects.push_back(fmt::format("excludes every {} technique", tag));
     }
-    for (const std::string& tag : then.keep_off_knot) {
-      decisions_.kept_off_knot[tag].push_back(rule.id);
+    for (const std::string_view tag : then.keep_off_knot) {
+      decisions_.kept_off_knot[std::string(tag)].emplace_back(rule.id);
       effects.push_back(fmt::format("keeps {} work off the knot itself", tag));
     }
     if (then.scale) {
-      decisions_.scales.push_back({*then.scale, rule.id});
+      decisions_.scales.push_back({*then.scale, std::string(rule.id)});
       effects.push_back(fmt::format("scales {} by {}",
                                     then.scale->tags.empty()
                                         ? std::string("every step")
@@ -93,7 +95,7 @@ class Evaluator {
     if (then.max_pressure) {
       if (!decisions_.max_pressure || *then.max_pressure < *decisions_.max_pressure)
         decisions_.max_pressure = then.max_pressure;
-      decisions_.max_pressure_rules.push_back(rule.id);
+      decisions_.max_pressure_rules.emplace_back(rule.id);
       effects.push_back(fmt::format("caps pressure at {}/10", *then.max_pressure));
     }
     for (const PhaseLimit& limit : then.phase_limits) {
@@ -102,9 +104,10 @@ class Evaluator {
       effects.push_back(fmt::format("allows at most {} {} technique(s)", limit.max_techniques,
                                     phase_id(limit.phase)));
     }
-    for (const std::string& advice : then.advice) append_unique(decisions_.advice, advice);
+    for (const std::string_view advice : then.advice) append_unique(decisions_.advice, advice);
     if (!then.advice.empty()) effects.push_back("adds advice");
-    for (const std::string& caution : then.cautions) append_unique(decisions_.cautions, caution);
+    for (const std::string_view caution : then.cautions)
+      append_unique(decisions_.cautions, caution);
     if (!then.cautions.empty()) effects.push_back("adds a caution");
     if (then.stop) {
       keep_most_urgent(decisions_.stop, *then.stop);

@@ -160,7 +160,7 @@ TEST_CASE("every technique cites a source and every release step says when to ea
         std::find(technique.tags.begin(), technique.tags.end(), "rolling") != technique.tags.end();
     if (!pressing) continue;
     bool ease_off = false;
-    for (const std::string& cue : technique.cues)
+    for (const std::string_view cue : technique.cues)
       ease_off = ease_off || cue.find("Ease off") != std::string::npos;
     CHECK(ease_off);
   }

@@ -6,6 +6,7 @@
 #include "test_support.hpp"
 
 using namespace knotplan;
+using testing::kept;
 using testing::make_request;
 
 namespace {
@@ -13,21 +14,21 @@ namespace {
 // The built-in vocabulary and techniques with rules of the test's own.
 KnowledgeBase with_rules(std::vector<Rule> rules) {
   KnowledgeBase kb = builtin_knowledge_base();
-  kb.rules = std::move(rules);
+  kb.rules = kept(std::move(rules));
   return kb;
 }
 
 Rule adding(const std::string& id, std::vector<AddStep> adds) {
-  Rule rule{id, "test", {}, {}, {"test"}};
-  rule.then.add = std::move(adds);
+  Rule rule{kept(id), "test", {}, {}, kept({"test"})};
+  rule.then.add = kept(std::move(adds));
   return rule;
 }
 
 AddStep step(const std::string& technique, int priority, std::optional<std::string> target = {}) {
   AddStep add;
-  add.technique = technique;
+  add.technique = kept(technique);
   add.priority = priority;
-  add.target = std::move(target);
+  if (target) add.target = kept(*target);
   return add;
 }
 
@@ -116,9 +117,9 @@ TEST_CASE("only equipment the person has is used; substitutes count", "[planner]
 }
 
 TEST_CASE("an exclusion beats an addition, by id, by tag and off the knot", "[planner]") {
-  Rule excluder{"no-press", "test", {}, {}, {"test"}};
-  excluder.then.exclude = {"press-and-release"};
-  excluder.then.exclude_tags = {"heat"};
+  Rule excluder{"no-press", "test", {}, {}, kept({"test"})};
+  excluder.then.exclude = kept({"press-and-release"});
+  excluder.then.exclude_tags = kept({"heat"});
   const KnowledgeBase kb = with_rules(
       {adding("r", {step("press-and-release", 90), step("warm-shower", 80), step("chin-tuck", 10)}),
        excluder});
@@ -126,8 +127,8 @@ TEST_CASE("an exclusion beats an addition, by id, by tag and off the knot", "[pl
   CHECK(techniques_of(routine) == std::vector<std::string>{"chin-tuck"});
   CHECK(routine.planner_notes.size() == 2);
 
-  Rule off_knot{"off", "test", {}, {}, {"test"}};
-  off_knot.then.keep_off_knot = {"direct-pressure"};
+  Rule off_knot{"off", "test", {}, {}, kept({"test"})};
+  off_knot.then.keep_off_knot = kept({"direct-pressure"});
   const KnowledgeBase around = with_rules(
       {adding("r", {step("press-and-release", 90), step("press-and-release", 80, "chest")}),
        off_knot});
@@ -160,7 +161,7 @@ TEST_CASE("the same technique asked twice is one step naming both rules", "[plan
 }
 
 TEST_CASE("pressure is capped and the capping rule is named", "[planner]") {
-  Rule cap{"cap", "test", {}, {}, {"test"}};
+  Rule cap{"cap", "test", {}, {}, kept({"test"})};
   cap.then.max_pressure = 3;
   const KnowledgeBase kb = with_rules({adding("r", {step("sustained-pressure", 50)}), cap});
   const Routine routine = plan(kb, make_request("neck"));
@@ -171,8 +172,8 @@ TEST_CASE("pressure is capped and the capping rule is named", "[planner]") {
 }
 
 TEST_CASE("scale lengthens matching steps within the technique's range", "[planner]") {
-  Rule longer{"longer", "test", {}, {}, {"test"}};
-  longer.then.scale = Scale{1.5, {"stretch"}};
+  Rule longer{"longer", "test", {}, {}, kept({"test"})};
+  longer.then.scale = Scale{1.5, kept({"stretch"})};
   const KnowledgeBase base = with_rules({adding("r", {step("upper-trapezius-stretch", 50)})});
   const KnowledgeBase scaled =
       with_rules({adding("r", {step("upper-trapezius-stretch", 50)}), longer});
@@ -186,24 +187,25 @@ TEST_CASE("scale lengthens matching steps within the technique's range", "[plann
   CHECK(plain.steps[0].because == std::vector<std::string>{"r"});
   CHECK(held.steps[0].because == std::vector<std::string>{"r", "longer"});
   // Far past the range: clamped to the technique's longest.
-  Rule huge{"huge", "test", {}, {}, {"test"}};
-  huge.then.scale = Scale{10.0, {"stretch"}};
+  Rule huge{"huge", "test", {}, {}, kept({"test"})};
+  huge.then.scale = Scale{10.0, kept({"stretch"})};
   const Routine clamped =
       plan(with_rules({adding("r", {step("upper-trapezius-stretch", 50)}), huge}), request);
   REQUIRE(clamped.steps.size() == 1);
   CHECK(clamped.steps[0].seconds ==
         builtin_knowledge_base().find_technique("upper-trapezius-stretch")->seconds.max);
   // A scale for other tags leaves the stretch alone.
-  Rule heat_only{"heat-only", "test", {}, {}, {"test"}};
-  heat_only.then.scale = Scale{10.0, {"heat"}};
+  Rule heat_only{"heat-only", "test", {}, {}, kept({"test"})};
+  heat_only.then.scale = Scale{10.0, kept({"heat"})};
   const Routine untouched =
       plan(with_rules({adding("r", {step("upper-trapezius-stretch", 50)}), heat_only}), request);
   CHECK(untouched.steps[0].because == std::vector<std::string>{"r"});
 }
 
 TEST_CASE("phase limits cap how many techniques a phase gets", "[planner]") {
-  Rule limit{"limit", "test", {}, {}, {"test"}};
-  limit.then.phase_limits = {{Phase::kStretch, 1}, {Phase::kWarmUp, 0}};
+  Rule limit{"limit", "test", {}, {}, kept({"test"})};
+  limit.then.phase_limits =
+      kept(std::vector<PhaseLimit>{{Phase::kStretch, 1}, {Phase::kWarmUp, 0}});
   const KnowledgeBase kb =
       with_rules({adding("r", {step("chin-tuck", 50), step("upper-trapezius-stretch", 60),
                                step("march-on-the-spot", 70)}),

@@ -13,13 +13,13 @@ TEST_CASE("conditions: keys AND, list values OR, absent keys match all", "[rules
   request.age = 70;
   RuleCondition when;
   CHECK(rule_matches(when, request));
-  when.areas = {"neck", "shoulders"};
+  when.areas = testing::kept({"neck", "shoulders"});
   CHECK(rule_matches(when, request));
-  when.causes = {"stress"};
+  when.causes = testing::kept({"stress"});
   CHECK_FALSE(rule_matches(when, request));
-  when.causes = {"stress", "sleep"};
+  when.causes = testing::kept({"stress", "sleep"});
   CHECK(rule_matches(when, request));
-  when.stages = {"new"};
+  when.stages = testing::kept({"new"});
   CHECK(rule_matches(when, request));
   when.pain = Bounds{6, std::nullopt};
   CHECK_FALSE(rule_matches(when, request));
@@ -34,12 +34,12 @@ TEST_CASE("conditions: keys AND, list values OR, absent keys match all", "[rules
 TEST_CASE("equipment, symptom and condition conditions need one shared item", "[rules]") {
   Request request = make_request("neck", "today", "unknown", 10, {"tennis-ball"});
   RuleCondition when;
-  when.equipment = {"foam-roller", "tennis-ball"};
+  when.equipment = testing::kept({"foam-roller", "tennis-ball"});
   CHECK(rule_matches(when, request));
-  when.equipment = {"foam-roller"};
+  when.equipment = testing::kept({"foam-roller"});
   CHECK_FALSE(rule_matches(when, request));
   RuleCondition symptoms;
-  symptoms.symptoms = {"fever"};
+  symptoms.symptoms = testing::kept({"fever"});
   CHECK_FALSE(rule_matches(symptoms, request));
   request.symptoms = {"fever"};
   CHECK(rule_matches(symptoms, request));
@@ -69,7 +69,7 @@ TEST_CASE("symptoms stop the routine at the most urgent level", "[rules]") {
   const Decisions decisions = evaluate_rules(kb, request);
   REQUIRE(decisions.stop.has_value());
   CHECK(decisions.stop->level == Level::kEmergency);
-  CHECK_THAT(decisions.stop->message, Catch::Contains("999"));
+  CHECK_THAT(std::string(decisions.stop->message), Catch::Contains("999"));
   CHECK(decisions.rules_fired.front() == "red-flag:fever");
 
   Request doctor = make_request("neck");
@@ -90,13 +90,13 @@ TEST_CASE("pain of 8 or more withholds; pain of 7 caps pressure", "[rules]") {
 
 TEST_CASE("the lowest max_pressure wins and phase limits keep the smallest", "[rules]") {
   KnowledgeBase kb = builtin_knowledge_base();
-  Rule low{"low", "why", {}, {}, {"test"}};
+  Rule low{"low", "why", {}, {}, testing::kept({"test"})};
   low.then.max_pressure = 2;
-  low.then.phase_limits = {{Phase::kRelease, 1}};
-  Rule high{"high", "why", {}, {}, {"test"}};
+  low.then.phase_limits = testing::kept(std::vector<PhaseLimit>{{Phase::kRelease, 1}});
+  Rule high{"high", "why", {}, {}, testing::kept({"test"})};
   high.then.max_pressure = 6;
-  high.then.phase_limits = {{Phase::kRelease, 3}};
-  kb.rules = {low, high};
+  high.then.phase_limits = testing::kept(std::vector<PhaseLimit>{{Phase::kRelease, 3}});
+  kb.rules = testing::kept(std::vector<Rule>{low, high});
   const Decisions decisions = evaluate_rules(kb, make_request("neck"));
   CHECK(decisions.max_pressure == 2);
   CHECK(decisions.phase_limits.at(Phase::kRelease) == 1);

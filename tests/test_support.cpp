@@ -137,6 +137,11 @@ void write_file(const std::string& path, const std::string& content) {
   out << content;
 }
 
+Storage& test_storage() {
+  static Storage storage;
+  return storage;
+}
+
 nlohmann::json builtin_knowledge_json() {
   return nlohmann::json::parse(builtin_knowledge_base_text());
 }

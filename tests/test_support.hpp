@@ -9,6 +9,7 @@
 #include "knotplan/clock.hpp"
 #include "knotplan/knowledge.hpp"
 #include "knotplan/request.hpp"
+#include "knotplan/storage.hpp"
 
 namespace knotplan::testing {
 
@@ -45,6 +46,23 @@ void write_file(const std::string& path, const std::string& content);
 
 // The built-in knowledge base as editable JSON, for tests that make variants of it.
 nlohmann::json builtin_knowledge_json();
+
+// Storage for model data a test builds by hand, kept for the whole test run, so that the
+// views in a test's knowledge base never dangle.
+Storage& test_storage();
+
+template <typename T>
+List<T> kept(std::vector<T> items) {
+  return test_storage().keep(std::move(items));
+}
+inline List<std::string_view> kept(std::initializer_list<std::string_view> texts) {
+  std::vector<std::string_view> copies;
+  for (const std::string_view text : texts) copies.push_back(test_storage().keep(text));
+  return test_storage().keep(std::move(copies));
+}
+inline std::string_view kept(std::string_view text) {
+  return test_storage().keep(text);
+}
 
 // The date every test plans on, so that "YYYY-MM-DD" inputs stay stable.
 inline const FixedClock kTestClock{CivilDate{2026, 11, 21}};

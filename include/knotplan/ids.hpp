@@ -20,11 +20,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The entry whose id or one of whose aliases equals `text` once both are normalised.
 template <typename Entry>
-const Entry* match_named(const std::vector<Entry>& entries, std::string_view text) {
+const Entry* match_named(List<Entry> entries, std::string_view text) {
   const std::string wanted = normalize_id(text);
   for (const Entry& entry : entries) {
     if (normalize_id(entry.id) == wanted) return &entry;
-    for (const std::string& alias : entry.aliases)
+    for (const std::string_view alias : entry.aliases)
       if (normalize_id(alias) == wanted) return &entry;
   }
   return nullptr;
@@ -33,7 +33,7 @@ const Entry* match_named(const std::vector<Entry>& entries, std::string_view tex
 // The ids a person can type for these entries: not the areas steps only work on, nor the
 // equipment that is always there.
 template <typename Entry>
-std::vector<std::string> typeable_ids(const std::vector<Entry>& entries) {
+std::vector<std::string> typeable_ids(List<Entry> entries) {
   std::vector<std::string> ids;
   for (const Entry& entry : entries) {
     if constexpr (std::is_same_v<Entry, Area>) {
@@ -41,7 +41,7 @@ std::vector<std::string> typeable_ids(const std::vector<Entry>& entries) {
     } else if constexpr (std::is_same_v<Entry, Equipment>) {
       if (entry.always_available) continue;
     }
-    ids.push_back(entry.id);
+    ids.emplace_back(entry.id);
   }
   return ids;
 }

@@ -1,19 +1,44 @@
 #ifndef KNOTPLAN_KNOWLEDGE_HPP_
 #define KNOTPLAN_KNOWLEDGE_HPP_
 
+#include <algorithm>
+#include <cstddef>
+#include <memory>
 #include <optional>
-#include <string>
+#include <span>
+#include <string_view>
 #include <vector>
 
 namespace knotplan {
 
 // The plain data model of a knowledge base (DESIGN.md §4). It holds no logic beyond
 // look-ups by id; the loader fills it and checks it, the rule engine and planner read it.
+//
+// The model views its texts and lists rather than owning them, so that the built-in
+// knowledge base can be constant data compiled into the binary: a plan then builds
+// nothing before it starts. A loaded knowledge base keeps what its views point into in
+// its `storage` (knotplan/storage.hpp).
+
+// A read-only run of model entries: a span that compares by its elements. It never
+// owns them; construct it from a static array or from storage that outlives it.
+template <typename T>
+class List : public std::span<const T> {
+ public:
+  constexpr List() = default;
+  template <std::size_t N>
+  constexpr List(const T (&items)[N]) : std::span<const T>(items) {}
+  constexpr explicit List(std::span<const T> items) : std::span<const T>(items) {}
+  // A temporary vector would leave the list dangling.
+  List(const std::vector<T>& items) : std::span<const T>(items) {}
+  List(std::vector<T>&&) = delete;
+
+  friend bool operator==(List a, List b) { return std::ranges::equal(a, b); }
+};
 
 // The order of the phases is the order of a routine.
 enum class Phase { kWarmUp, kRelease, kStretch, kRecover };
 const char* phase_id(Phase phase);
-std::optional<Phase> phase_from_id(const std::string& id);
+std::optional<Phase> phase_from_id(std::string_view id);
 
 // Inclusive integer bounds; an absent end is open.
 struct Bounds {
@@ -46,80 +71,80 @@ struct SecondsRange {
 
 // Every id-bearing entry shares these: a stable id, a human name and aliases.
 struct Named {
-  std::string id;
-  std::string name;
-  std::vector<std::string> aliases;
+  std::string_view id;
+  std::string_view name;
+  List<std::string_view> aliases;
   bool operator==(const Named&) const = default;
 };
 
 struct Area : Named {
-  std::vector<std::string> muscles;
-  std::vector<std::string> related;  // area ids where a cause may sit or the pain refers
-  bool target_only = false;          // a place steps work on, not a place to ask about
+  List<std::string_view> muscles;
+  List<std::string_view> related;  // area ids where a cause may sit or the pain refers
+  bool target_only = false;        // a place steps work on, not a place to ask about
   bool operator==(const Area&) const = default;
 };
 
 struct Stage : Named {
   std::optional<int> max_hours;  // absent on the last, open-ended stage
-  std::string description;
+  std::string_view description;
   bool operator==(const Stage&) const = default;
 };
 
 struct Cause : Named {
-  std::string description;
+  std::string_view description;
   bool operator==(const Cause&) const = default;
 };
 
 struct Equipment : Named {
   bool always_available = false;
-  std::vector<std::string> substitutes;  // equipment ids that can stand in for this one
+  List<std::string_view> substitutes;  // equipment ids that can stand in for this one
   bool operator==(const Equipment&) const = default;
 };
 
 enum class Level { kPhysio, kDoctor, kEmergency };  // ordered by urgency
 const char* level_id(Level level);
-std::optional<Level> level_from_id(const std::string& id);
+std::optional<Level> level_from_id(std::string_view id);
 
 struct RedFlag : Named {
   Level level = Level::kDoctor;
-  std::string message;  // whom to see and how urgently
+  std::string_view message;  // whom to see and how urgently
   bool operator==(const RedFlag&) const = default;
 };
 
 struct Condition : Named {
-  std::string description;
+  std::string_view description;
   bool operator==(const Condition&) const = default;
 };
 
 struct Technique {
-  std::string id;
-  std::string name;
+  std::string_view id;
+  std::string_view name;
   Phase phase = Phase::kRelease;
-  std::vector<std::string> tags;
-  std::vector<std::string> areas;
-  std::vector<std::string> equipment;
+  List<std::string_view> tags;
+  List<std::string_view> areas;
+  List<std::string_view> equipment;
   SecondsRange seconds;
   bool per_side = false;
   std::optional<PressureRange> pressure;
   std::optional<int> hold_seconds;  // with reps: a hold of this long, repeated
   std::optional<int> reps;
   std::optional<Beats> beats;
-  std::vector<std::string> instructions;
-  std::vector<std::string> cues;
-  std::vector<std::string> cautions;
-  std::vector<std::string> sources;
+  List<std::string_view> instructions;
+  List<std::string_view> cues;
+  List<std::string_view> cautions;
+  List<std::string_view> sources;
   bool operator==(const Technique&) const = default;
 };
 
 // --- rules -------------------------------------------------------------------------
 
 struct RuleCondition {
-  std::vector<std::string> areas;
-  std::vector<std::string> stages;
-  std::vector<std::string> causes;
-  std::vector<std::string> equipment;
-  std::vector<std::string> symptoms;
-  std::vector<std::string> conditions;
+  List<std::string_view> areas;
+  List<std::string_view> stages;
+  List<std::string_view> causes;
+  List<std::string_view> equipment;
+  List<std::string_view> symptoms;
+  List<std::string_view> conditions;
   std::optional<Bounds> pain;
   std::optional<Bounds> minutes;
   std::optional<Bounds> age;
@@ -127,9 +152,9 @@ struct RuleCondition {
 };
 
 struct AddStep {
-  std::string technique;
-  std::optional<std::string> target;  // the requested area when absent
-  std::optional<Phase> phase;         // the technique's own phase when absent
+  std::string_view technique;
+  std::optional<std::string_view> target;  // the requested area when absent
+  std::optional<Phase> phase;              // the technique's own phase when absent
   int priority = 50;
   std::optional<int> seconds;  // preferred seconds per side, kept within the technique's range
   bool operator==(const AddStep&) const = default;
@@ -137,13 +162,13 @@ struct AddStep {
 
 struct Scale {
   double factor = 1.0;
-  std::vector<std::string> tags;  // only steps with one of these tags; all steps when empty
+  List<std::string_view> tags;  // only steps with one of these tags; all steps when empty
   bool operator==(const Scale&) const = default;
 };
 
 struct Referral {
   Level level = Level::kDoctor;
-  std::string message;
+  std::string_view message;
   bool operator==(const Referral&) const = default;
 };
 
@@ -154,54 +179,60 @@ struct PhaseLimit {
 };
 
 struct RuleEffect {
-  std::vector<AddStep> add;
-  std::vector<std::string> exclude;
-  std::vector<std::string> exclude_tags;
+  List<AddStep> add;
+  List<std::string_view> exclude;
+  List<std::string_view> exclude_tags;
   // Tags not to use on the knot's own area; the same techniques stay allowed on related
   // areas (the chest and armpit for a strained upper back).
-  std::vector<std::string> keep_off_knot;
+  List<std::string_view> keep_off_knot;
   std::optional<Scale> scale;
   std::optional<int> max_pressure;
-  std::vector<std::string> advice;
-  std::vector<std::string> cautions;
+  List<std::string_view> advice;
+  List<std::string_view> cautions;
   std::optional<Referral> stop;   // withholds the routine
   std::optional<Referral> refer;  // the routine runs, and a professional should see it too
-  std::vector<PhaseLimit> phase_limits;
+  List<PhaseLimit> phase_limits;
   bool operator==(const RuleEffect&) const = default;
 };
 
 struct Rule {
-  std::string id;
-  std::string why;
+  std::string_view id;
+  std::string_view why;
   RuleCondition when;
   RuleEffect then;
-  std::vector<std::string> sources;
+  List<std::string_view> sources;
   bool operator==(const Rule&) const = default;
 };
 
 // --- the whole knowledge base --------------------------------------------------------
 
+class Storage;
+
 struct KnowledgeBase {
   int schema_version = 1;
-  std::string disclaimer;  // closes every routine: self-care guidance, not a diagnosis
-  std::vector<Area> areas;
-  std::vector<Stage> stages;  // ordered by max_hours, the open-ended stage last
-  std::vector<Cause> causes;
-  std::vector<Equipment> equipment;
-  std::vector<RedFlag> red_flags;
-  std::vector<Condition> conditions;
-  std::vector<Technique> techniques;
-  std::vector<Rule> rules;  // file order: it breaks priority ties
-  bool operator==(const KnowledgeBase&) const = default;
+  std::string_view disclaimer;  // closes every routine: self-care guidance, not a diagnosis
+  List<Area> areas;
+  List<Stage> stages;  // ordered by max_hours, the open-ended stage last
+  List<Cause> causes;
+  List<Equipment> equipment;
+  List<RedFlag> red_flags;
+  List<Condition> conditions;
+  List<Technique> techniques;
+  List<Rule> rules;  // file order: it breaks priority ties
+  // Owns what the views above point into; empty for the built-in knowledge base.
+  std::shared_ptr<const Storage> storage;
+
+  // Equal content, wherever it is stored.
+  bool operator==(const KnowledgeBase& other) const;
 
   // Look-ups by exact id; nullptr when absent.
-  const Area* find_area(const std::string& id) const;
-  const Stage* find_stage(const std::string& id) const;
-  const Cause* find_cause(const std::string& id) const;
-  const Equipment* find_equipment(const std::string& id) const;
-  const RedFlag* find_red_flag(const std::string& id) const;
-  const Condition* find_condition(const std::string& id) const;
-  const Technique* find_technique(const std::string& id) const;
+  const Area* find_area(std::string_view id) const;
+  const Stage* find_stage(std::string_view id) const;
+  const Cause* find_cause(std::string_view id) const;
+  const Equipment* find_equipment(std::string_view id) const;
+  const RedFlag* find_red_flag(std::string_view id) const;
+  const Condition* find_condition(std::string_view id) const;
+  const Technique* find_technique(std::string_view id) const;
 };
 
 }  // namespace knotplan

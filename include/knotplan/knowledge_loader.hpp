@@ -29,7 +29,7 @@ KnowledgeBase load_knowledge_base(std::string_view text, const std::string& sour
 // The knowledge base compiled into the binary from data/knowledge.json.
 std::string_view builtin_knowledge_base_text();
 
-// The built-in knowledge base, parsed once and kept for the life of the process.
+// The built-in knowledge base: constant data, checked at build time by the same loader.
 const KnowledgeBase& builtin_knowledge_base();
 
 // Reads a whole file. Throws IoError naming the path when it cannot, and

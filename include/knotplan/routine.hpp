@@ -11,7 +11,14 @@
 namespace knotplan {
 
 // The plan a person follows: the model every renderer and the guide read.
-// It mirrors the JSON contract of DESIGN.md §6.
+// It mirrors the JSON contract of DESIGN.md §6, and owns every text it holds, so that it
+// outlives the knowledge base it came from.
+
+// Whom to see and how urgently.
+struct RoutineReferral {
+  Level level = Level::kDoctor;
+  std::string message;
+};
 
 struct Step {
   int index = 0;  // 1-based
@@ -49,7 +56,7 @@ struct Routine {
   std::vector<Step> steps;
   std::vector<std::string> advice;
   std::vector<std::string> cautions;  // the knowledge base's disclaimer is always last
-  std::optional<Referral> see_a_professional;
+  std::optional<RoutineReferral> see_a_professional;
   std::vector<std::string> rules_fired;
   std::vector<TraceEntry> trace;
   std::vector<std::string> planner_notes;  // candidates left out, and why

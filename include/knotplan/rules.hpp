@@ -27,15 +27,17 @@ struct ScaleDecision {
 // Everything the fired rules decided, before the planner fits it into the time budget.
 struct Decisions {
   std::vector<Candidate> candidates;
-  std::map<std::string, std::vector<std::string>> excluded_techniques;  // id -> rules
-  std::map<std::string, std::vector<std::string>> excluded_tags;        // tag -> rules
-  std::map<std::string, std::vector<std::string>> kept_off_knot;        // tag -> rules
+  // id or tag -> the rules that ruled it out
+  std::map<std::string, std::vector<std::string>, std::less<>> excluded_techniques;
+  std::map<std::string, std::vector<std::string>, std::less<>> excluded_tags;
+  std::map<std::string, std::vector<std::string>, std::less<>> kept_off_knot;
   std::vector<ScaleDecision> scales;
   std::optional<int> max_pressure;
   std::vector<std::string> max_pressure_rules;
   std::map<Phase, int> phase_limits;  // the lowest limit any rule set
   std::vector<std::string> advice;    // in rule order, without repeats
   std::vector<std::string> cautions;
+  // These view the knowledge base's texts.
   std::optional<Referral> stop;   // the most urgent stop, first in file order among equals
   std::optional<Referral> refer;  // likewise for referrals
   std::vector<std::string> rules_fired;

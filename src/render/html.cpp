@@ -149,7 +149,7 @@ class HtmlWriter {
  private:
   // Only why, and whom to see how urgently: nothing that looks like a routine.
   void withheld() {
-    const Referral& stop = *routine_.see_a_professional;
+    const RoutineReferral& stop = *routine_.see_a_professional;
     out_ << "<h1>No routine today</h1>\n<p class=\"summary\">" << escaped(routine_.area_name)
          << " · " << escaped(request_summary(routine_)) << "</p>\n"
          << "<div class=\"alert\" role=\"alert\"><strong>" << escaped(level_text(stop.level))

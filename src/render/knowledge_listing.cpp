@@ -19,12 +19,12 @@ struct Row {
   std::string text;
 };
 
-std::string joined(const std::vector<std::string>& items) {
+std::string joined(List<std::string_view> items) {
   return fmt::format("{}", fmt::join(items, ", "));
 }
 
 std::string with_aliases(const Named& entry) {
-  if (entry.aliases.empty()) return entry.name;
+  if (entry.aliases.empty()) return std::string(entry.name);
   return fmt::format("{} (also: {})", entry.name, joined(entry.aliases));
 }
 
@@ -33,16 +33,19 @@ std::vector<Row> rows_for(const KnowledgeBase& kb, Listing listing) {
   switch (listing) {
     case Listing::kAreas:
       for (const Area& area : kb.areas)
-        rows.push_back({area.id, fmt::format("{}{}: {}", area.name,
-                                             area.target_only ? " [worked on, not asked for]" : "",
-                                             joined(area.muscles))});
+        rows.push_back({std::string(area.id),
+                        fmt::format("{}{}: {}", area.name,
+                                    area.target_only ? " [worked on, not asked for]" : "",
+                                    joined(area.muscles))});
       break;
     case Listing::kCauses:
-      for (const Cause& cause : kb.causes) rows.push_back({cause.id, with_aliases(cause)});
+      for (const Cause& cause : kb.causes)
+        rows.push_back({std::string(cause.id), with_aliases(cause)});
       break;
     case Listing::kStages:
       for (const Stage& stage : kb.stages)
-        rows.push_back({stage.id, fmt::format("{}: {}", stage.name, stage.description)});
+        rows.push_back(
+            {std::string(stage.id), fmt::format("{}: {}", stage.name, stage.description)});
       break;
     case Listing::kEquipment:
       for (const Equipment& item : kb.equipment) {
@@ -50,30 +53,31 @@ std::vector<Row> rows_for(const KnowledgeBase& kb, Listing listing) {
         if (item.always_available) text += " [always there]";
         if (!item.substitutes.empty())
           text += fmt::format("; or use: {}", joined(item.substitutes));
-        rows.push_back({item.id, text});
+        rows.push_back({std::string(item.id), text});
       }
       break;
     case Listing::kTechniques:
       for (const Technique& technique : kb.techniques)
-        rows.push_back(
-            {technique.id, fmt::format("{} ({}; {})", technique.name, phase_id(technique.phase),
-                                       joined(technique.areas))});
+        rows.push_back({std::string(technique.id),
+                        fmt::format("{} ({}; {})", technique.name, phase_id(technique.phase),
+                                    joined(technique.areas))});
       break;
     case Listing::kSymptoms:
       for (const RedFlag& flag : kb.red_flags)
-        rows.push_back({flag.id, fmt::format("{}: {}", level_id(flag.level), flag.name)});
+        rows.push_back(
+            {std::string(flag.id), fmt::format("{}: {}", level_id(flag.level), flag.name)});
       break;
     case Listing::kConditions:
       for (const Condition& condition : kb.conditions)
-        rows.push_back(
-            {condition.id, fmt::format("{}: {}", condition.name, condition.description)});
+        rows.push_back({std::string(condition.id),
+                        fmt::format("{}: {}", condition.name, condition.description)});
       break;
   }
   return rows;
 }
 
 template <typename Entry>
-Json array_of(const std::vector<Entry>& entries, Json (*to_json)(const Entry&)) {
+Json array_of(List<Entry> entries, Json (*to_json)(const Entry&)) {
   Json array = Json::array();
   for (const Entry& entry : entries) array.push_back(to_json(entry));
   return array;

@@ -38,7 +38,7 @@ class MarkdownWriter {
     out_ << escaped(request_summary(routine_)) << "\n\n";
     if (routine_.status == Status::kWithheld) {
       // Only why, and whom to see how urgently: nothing that looks like a routine.
-      const Referral& stop = *routine_.see_a_professional;
+      const RoutineReferral& stop = *routine_.see_a_professional;
       out_ << "## No routine today: " << escaped(level_text(stop.level)) << "\n\n"
            << escaped(stop.message) << "\n";
       return;

@@ -11,11 +11,11 @@ namespace {
 
 // Names rather than ids where the knowledge base has them.
 template <typename Entry>
-std::string names_of(const std::vector<std::string>& ids,
-                     const Entry* (KnowledgeBase::*find)(const std::string&) const,
+std::string names_of(List<std::string_view> ids,
+                     const Entry* (KnowledgeBase::*find)(std::string_view) const,
                      const KnowledgeBase& kb) {
-  std::vector<std::string> names;
-  for (const std::string& id : ids) {
+  std::vector<std::string_view> names;
+  for (const std::string_view id : ids) {
     const Entry* entry = (kb.*find)(id);
     names.push_back(entry != nullptr ? entry->name : id);
   }
@@ -23,7 +23,7 @@ std::string names_of(const std::vector<std::string>& ids,
 }
 
 void wrapped(std::ostream& out, const std::string& first, const std::string& rest,
-             const std::string& text) {
+             std::string_view text) {
   const auto lines = wrap_words(printable(text), 80 - display_width(first));
   for (std::size_t i = 0; i < lines.size(); ++i) out << (i == 0 ? first : rest) << lines[i] << '\n';
 }
@@ -57,8 +57,7 @@ void render_technique_text(const KnowledgeBase& kb, const Technique& technique, 
   for (const auto& [label, value] : facts)
     wrapped(out, fmt::format("  {:<10}", label + ":"), std::string(12, ' '), value);
 
-  const auto section = [&](const char* title, const std::vector<std::string>& lines,
-                           bool numbered) {
+  const auto section = [&](const char* title, List<std::string_view> lines, bool numbered) {
     if (lines.empty()) return;
     out << '\n' << fmt::format(heading, "{}", title) << '\n';
     for (std::size_t i = 0; i < lines.size(); ++i)

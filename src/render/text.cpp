@@ -73,7 +73,7 @@ class TextWriter {
   }
 
   void withheld() {
-    const Referral& stop = *routine_.see_a_professional;
+    const RoutineReferral& stop = *routine_.see_a_professional;
     out_ << '\n'
          << fmt::format(theme_.alert, "No routine today. {}.", level_text(stop.level)) << '\n';
     paragraph("  ", "  ", stop.message);
@@ -111,7 +111,7 @@ class TextWriter {
 
   void professional() {
     if (!routine_.see_a_professional) return;
-    const Referral& referral = *routine_.see_a_professional;
+    const RoutineReferral& referral = *routine_.see_a_professional;
     out_ << '\n' << fmt::format(theme_.heading, "{}", level_text(referral.level)) << '\n';
     paragraph("  ", "  ", referral.message);
   }

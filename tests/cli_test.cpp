@@ -225,6 +225,8 @@ TEST_CASE("personal defaults come from the config file, the environment and the 
 
 TEST_CASE("help is grouped and ends with examples", "[cli]") {
   const RunResult help = run_knotplan({"--help"});
+  // A plain command line is first parsed without subcommands; help must still list them.
+  CHECK_THAT(help.out, Catch::Contains("Subcommands:") && Catch::Contains("completions"));
   std::size_t at = 0;
   for (const char* heading :
        {"Request:", "Output:", "Guide:", "Knowledge base:", "Other:", "Examples:"}) {

@@ -2,9 +2,26 @@
 
 #include <fmt/format.h>
 
+#include <array>
+#include <iterator>
+
 #include "knotplan/terminal.hpp"
 
 namespace knotplan {
+
+namespace {
+
+// The bytes a JSON string cannot hold as they are: quotes, backslashes and control
+// characters, plus the first byte of a multi-byte sequence, which is checked to be UTF-8.
+// A table keeps the scan over plain text, most of a routine's output, to one test a byte.
+constexpr std::array<bool, 256> kNeedsCare = [] {
+  std::array<bool, 256> table{};
+  for (std::size_t byte = 0; byte < table.size(); ++byte)
+    table[byte] = byte < 0x20 || byte >= 0x80 || byte == '"' || byte == '\\';
+  return table;
+}();
+
+}  // namespace
 
 void JsonWriter::newline() {
   out_ += '\n';
@@ -67,11 +84,7 @@ void JsonWriter::write_string(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     // Plain ASCII, the common case, is copied a run at a time.
     std::size_t plain = i;
-    while (plain < text.size()) {
-      const auto c = static_cast<unsigned char>(text[plain]);
-      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
-      ++plain;
-    }
+    while (plain < text.size() && !kNeedsCare[static_cast<unsigned char>(text[plain])]) ++plain;
     if (plain > i) {
       out_.append(text.substr(i, plain - i));
       i = plain;
@@ -119,7 +132,7 @@ void JsonWriter::write_string(std::string_view text) {
 
 void JsonWriter::value(long number) {
   before_value();
-  out_ += fmt::format("{}", number);
+  fmt::format_to(std::back_inserter(out_), "{}", number);
 }
 
 void JsonWriter::null() {

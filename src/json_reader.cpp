@@ -79,60 +79,60 @@ std::optional<std::size_t> first_byte_too_deep(std::string_view text, int max_de
 
 }  // namespace
 
-void JsonReader::fail(const std::string& where, const std::string& message) {
-  problems_.push_back({where.empty() ? "/" : where, message});
+void JsonReader::fail(const JsonPath& where, const std::string& message) {
+  problems_.push_back({where.pointer(), message});
 }
 
-bool JsonReader::object(const json& node, const std::string& where) {
+bool JsonReader::object(const json& node, const JsonPath& where) {
   if (node.is_object()) return true;
   fail(where, fmt::format("must be an object, not {}", type_name(node)));
   return false;
 }
 
-void JsonReader::only_keys(const json& node, const std::string& where,
+void JsonReader::only_keys(const json& node, const JsonPath& where,
                            std::initializer_list<std::string_view> known) {
   for (const auto& [key, value] : node.items()) {
     if (std::find(known.begin(), known.end(), key) == known.end())
-      fail(child(where, key), fmt::format("unknown key '{}'", key));
+      fail(JsonPath(where, key), fmt::format("unknown key '{}'", key));
   }
 }
 
-std::string_view JsonReader::text(const json& node, const std::string& where, const char* key,
+std::string_view JsonReader::text(const json& node, const JsonPath& where, const char* key,
                                   bool required) {
   const auto found = node.find(key);
   if (found == node.end()) {
-    if (required) fail(child(where, key), "is missing");
+    if (required) fail(JsonPath(where, key), "is missing");
     return {};
   }
   if (!found->is_string()) {
-    fail(child(where, key), fmt::format("must be a string, not {}", type_name(*found)));
+    fail(JsonPath(where, key), fmt::format("must be a string, not {}", type_name(*found)));
     return {};
   }
   const std::string_view value = found->get_ref<const std::string&>();
-  if (required && value.empty()) fail(child(where, key), "must not be empty");
+  if (required && value.empty()) fail(JsonPath(where, key), "must not be empty");
   return value;
 }
 
-std::string_view JsonReader::id(const json& node, const std::string& where, const char* key) {
+std::string_view JsonReader::id(const json& node, const JsonPath& where, const char* key) {
   const std::string_view value = text(node, where, key);
   if (!value.empty() && !is_valid_id(value))
-    fail(child(where, key),
+    fail(JsonPath(where, key),
          fmt::format("'{}' is not a valid id; use lower-case words joined by hyphens", value));
   return value;
 }
 
-std::vector<std::string_view> JsonReader::texts(const json& node, const std::string& where,
+std::vector<std::string_view> JsonReader::texts(const json& node, const JsonPath& where,
                                                 const char* key, bool required) {
   std::vector<std::string_view> values;
   const json* list = array(node, where, key, required);
   if (list == nullptr) return values;
-  const std::string list_where = child(where, key);
+  const JsonPath list_where(where, key);
   for (std::size_t i = 0; i < list->size(); ++i) {
     const json& item = (*list)[i];
     if (!item.is_string()) {
-      fail(child(list_where, i), fmt::format("must be a string, not {}", type_name(item)));
+      fail(JsonPath(list_where, i), fmt::format("must be a string, not {}", type_name(item)));
     } else if (item.get_ref<const std::string&>().empty()) {
-      fail(child(list_where, i), "must not be empty");
+      fail(JsonPath(list_where, i), "must not be empty");
     } else {
       values.push_back(item.get_ref<const std::string&>());
     }
@@ -140,79 +140,79 @@ std::vector<std::string_view> JsonReader::texts(const json& node, const std::str
   return values;
 }
 
-std::vector<std::string_view> JsonReader::ids(const json& node, const std::string& where,
+std::vector<std::string_view> JsonReader::ids(const json& node, const JsonPath& where,
                                               const char* key, bool required) {
   std::vector<std::string_view> values = texts(node, where, key, required);
+  const JsonPath list_where(where, key);
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (!is_valid_id(values[i]))
-      fail(child(child(where, key), i), fmt::format("'{}' is not a valid id", values[i]));
+      fail(JsonPath(list_where, i), fmt::format("'{}' is not a valid id", values[i]));
   }
   return values;
 }
 
-std::optional<int> JsonReader::integer(const json& node, const std::string& where, const char* key,
+std::optional<int> JsonReader::integer(const json& node, const JsonPath& where, const char* key,
                                        int min, int max, bool required) {
   const auto found = node.find(key);
   if (found == node.end()) {
-    if (required) fail(child(where, key), "is missing");
+    if (required) fail(JsonPath(where, key), "is missing");
     return std::nullopt;
   }
   const bool whole = found->is_number_integer() ||
                      (found->is_number_float() && std::isfinite(found->get<double>()) &&
                       std::floor(found->get<double>()) == found->get<double>());
   if (!whole) {
-    fail(child(where, key), fmt::format("must be a whole number, not {}", type_name(*found)));
+    fail(JsonPath(where, key), fmt::format("must be a whole number, not {}", type_name(*found)));
     return std::nullopt;
   }
   const double value = found->get<double>();
   if (value < min || value > max) {
-    fail(child(where, key),
+    fail(JsonPath(where, key),
          fmt::format("{} is out of range; use {} to {}", found->dump(), min, max));
     return std::nullopt;
   }
   return static_cast<int>(value);
 }
 
-std::optional<double> JsonReader::number(const json& node, const std::string& where,
-                                         const char* key, double min, double max, bool required) {
+std::optional<double> JsonReader::number(const json& node, const JsonPath& where, const char* key,
+                                         double min, double max, bool required) {
   const auto found = node.find(key);
   if (found == node.end()) {
-    if (required) fail(child(where, key), "is missing");
+    if (required) fail(JsonPath(where, key), "is missing");
     return std::nullopt;
   }
   if (!found->is_number()) {
-    fail(child(where, key), fmt::format("must be a number, not {}", type_name(*found)));
+    fail(JsonPath(where, key), fmt::format("must be a number, not {}", type_name(*found)));
     return std::nullopt;
   }
   const double value = found->get<double>();
   if (!(value >= min && value <= max)) {
-    fail(child(where, key),
+    fail(JsonPath(where, key),
          fmt::format("{} is out of range; use {} to {}", found->dump(), min, max));
     return std::nullopt;
   }
   return value;
 }
 
-bool JsonReader::boolean(const json& node, const std::string& where, const char* key,
-                         bool fallback) {
+bool JsonReader::boolean(const json& node, const JsonPath& where, const char* key, bool fallback) {
   const auto found = node.find(key);
   if (found == node.end()) return fallback;
   if (!found->is_boolean()) {
-    fail(child(where, key), fmt::format("must be true or false, not {}", type_name(*found)));
+    fail(JsonPath(where, key), fmt::format("must be true or false, not {}", type_name(*found)));
     return fallback;
   }
   return found->get<bool>();
 }
 
-const json* JsonReader::array(const json& node, const std::string& where, const char* key,
+const json* JsonReader::array(const json& node, const JsonPath& where, const char* key,
                               bool required) {
   const auto found = node.find(key);
   if (found == node.end()) {
-    if (required) fail(child(where, key), "is missing");
+    if (required) fail(JsonPath(where, key), "is missing");
     return nullptr;
   }
   if (!found->is_array()) {
-    fail(child(where, key), fmt::format("must be an array, not {}", type_name(*found)));
+    fail(JsonPath(where, key), fmt::format("must be an array, not {}", type_name(*found)));
     return nullptr;
   }
   return &*found;
@@ -227,25 +227,6 @@ bool is_valid_id(std::string_view id) {
     previous = c;
   }
   return true;
-}
-
-std::string child(const std::string& where, std::string_view key) {
-  // JSON pointer escaping (RFC 6901) keeps odd keys unambiguous.
-  std::string escaped;
-  for (const char c : key) {
-    if (c == '~') {
-      escaped += "~0";
-    } else if (c == '/') {
-      escaped += "~1";
-    } else {
-      escaped += c;
-    }
-  }
-  return where + "/" + escaped;
-}
-
-std::string child(const std::string& where, std::size_t index) {
-  return where + "/" + std::to_string(index);
 }
 
 std::optional<json> parse_json(std::string_view text, int max_depth,

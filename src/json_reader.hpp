@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "json_path.hpp"
 #include "knotplan/error.hpp"
 
 namespace knotplan {
@@ -18,31 +19,30 @@ class JsonReader {
  public:
   explicit JsonReader(std::vector<Problem>& problems) : problems_(problems) {}
 
-  void fail(const std::string& where, const std::string& message);
+  void fail(const JsonPath& where, const std::string& message);
 
   // True when `node` is an object; records a problem otherwise.
-  bool object(const nlohmann::json& node, const std::string& where);
+  bool object(const nlohmann::json& node, const JsonPath& where);
   // Records a problem for every key of `node` not in `known`.
-  void only_keys(const nlohmann::json& node, const std::string& where,
+  void only_keys(const nlohmann::json& node, const JsonPath& where,
                  std::initializer_list<std::string_view> known);
 
   // Each reads `node[key]`. A missing required key is a problem; a missing optional one
   // gives `fallback` (or nullopt) silently. Texts view the strings inside `node`.
-  std::string_view text(const nlohmann::json& node, const std::string& where, const char* key,
+  std::string_view text(const nlohmann::json& node, const JsonPath& where, const char* key,
                         bool required = true);
-  std::string_view id(const nlohmann::json& node, const std::string& where, const char* key);
-  std::vector<std::string_view> texts(const nlohmann::json& node, const std::string& where,
+  std::string_view id(const nlohmann::json& node, const JsonPath& where, const char* key);
+  std::vector<std::string_view> texts(const nlohmann::json& node, const JsonPath& where,
                                       const char* key, bool required = false);
-  std::vector<std::string_view> ids(const nlohmann::json& node, const std::string& where,
+  std::vector<std::string_view> ids(const nlohmann::json& node, const JsonPath& where,
                                     const char* key, bool required = false);
-  std::optional<int> integer(const nlohmann::json& node, const std::string& where, const char* key,
+  std::optional<int> integer(const nlohmann::json& node, const JsonPath& where, const char* key,
                              int min, int max, bool required = true);
-  std::optional<double> number(const nlohmann::json& node, const std::string& where,
-                               const char* key, double min, double max, bool required = true);
-  bool boolean(const nlohmann::json& node, const std::string& where, const char* key,
-               bool fallback);
+  std::optional<double> number(const nlohmann::json& node, const JsonPath& where, const char* key,
+                               double min, double max, bool required = true);
+  bool boolean(const nlohmann::json& node, const JsonPath& where, const char* key, bool fallback);
   // The array at node[key], or nullptr (with a problem when required or mistyped).
-  const nlohmann::json* array(const nlohmann::json& node, const std::string& where, const char* key,
+  const nlohmann::json* array(const nlohmann::json& node, const JsonPath& where, const char* key,
                               bool required = true);
 
  private:
@@ -53,8 +53,8 @@ class JsonReader {
 bool is_valid_id(std::string_view id);
 
 // "/rules/3" + "then" -> "/rules/3/then"
-std::string child(const std::string& where, std::string_view key);
-std::string child(const std::string& where, std::size_t index);
+std::string child(const JsonPath& where, std::string_view key);
+std::string child(const JsonPath& where, std::size_t index);
 
 // Parses JSON text after checking its nesting depth, so that a hostile file cannot
 // overflow the stack inside nlohmann's recursive parser. On failure returns nullopt and

@@ -23,13 +23,13 @@ class Parser {
   KnowledgeBase parse(const json& root) {
     KnowledgeBase kb;
     kb.storage = storage_;
-    if (!read_.object(root, "")) return kb;
-    read_.only_keys(root, "",
+    if (!read_.object(root, root_)) return kb;
+    read_.only_keys(root, root_,
                     {"$schema", "schema_version", "disclaimer", "areas", "stages", "causes",
                      "equipment", "red_flags", "conditions", "techniques", "rules"});
-    if (const auto version = read_.integer(root, "", "schema_version", 1, 1))
+    if (const auto version = read_.integer(root, root_, "schema_version", 1, 1))
       kb.schema_version = *version;
-    kb.disclaimer = text(root, "", "disclaimer");
+    kb.disclaimer = text(root, root_, "disclaimer");
     kb.areas = list<Area>(root, "areas", &Parser::parse_area);
     kb.stages = list<Stage>(root, "stages", &Parser::parse_stage);
     kb.causes = list<Cause>(root, "causes", &Parser::parse_cause);
@@ -44,51 +44,52 @@ class Parser {
  private:
   // The reader's texts view the parsed JSON, which is gone after loading: these keep
   // copies in the knowledge base's storage.
-  std::string_view text(const json& node, const std::string& where, const char* key,
+  std::string_view text(const json& node, const JsonPath& where, const char* key,
                         bool required = true) {
     return storage_->keep(read_.text(node, where, key, required));
   }
-  std::string_view id(const json& node, const std::string& where, const char* key) {
+  std::string_view id(const json& node, const JsonPath& where, const char* key) {
     return storage_->keep(read_.id(node, where, key));
   }
   List<std::string_view> keep_all(std::vector<std::string_view> values) {
     for (std::string_view& value : values) value = storage_->keep(value);
-    return storage_->keep(std::move(values));
+    return storage_->keep(values);
   }
-  List<std::string_view> texts(const json& node, const std::string& where, const char* key,
+  List<std::string_view> texts(const json& node, const JsonPath& where, const char* key,
                                bool required = false) {
     return keep_all(read_.texts(node, where, key, required));
   }
-  List<std::string_view> ids(const json& node, const std::string& where, const char* key,
+  List<std::string_view> ids(const json& node, const JsonPath& where, const char* key,
                              bool required = false) {
     return keep_all(read_.ids(node, where, key, required));
   }
 
   template <typename Entry>
   List<Entry> list(const json& root, const char* key,
-                   Entry (Parser::*parse_entry)(const json&, const std::string&)) {
+                   Entry (Parser::*parse_entry)(const json&, const JsonPath&)) {
     std::vector<Entry> entries;
-    const json* items = read_.array(root, "", key);
+    const json* items = read_.array(root, root_, key);
     if (items == nullptr) return {};
-    if (items->empty()) read_.fail(child("", key), "must not be empty");
+    const JsonPath list_where(root_, key);
+    if (items->empty()) read_.fail(list_where, "must not be empty");
     for (std::size_t i = 0; i < items->size(); ++i) {
-      const std::string where = child(child("", key), i);
+      const JsonPath where(list_where, i);
       if (!read_.object((*items)[i], where)) {
         entries.emplace_back();  // keeps indices equal to file positions
         continue;
       }
       entries.push_back((this->*parse_entry)((*items)[i], where));
     }
-    return storage_->keep(std::move(entries));
+    return storage_->keep(entries);
   }
 
-  void named(Named& entry, const json& node, const std::string& where) {
+  void named(Named& entry, const json& node, const JsonPath& where) {
     entry.id = id(node, where, "id");
     entry.name = text(node, where, "name");
     entry.aliases = texts(node, where, "aliases");
   }
 
-  Area parse_area(const json& node, const std::string& where) {
+  Area parse_area(const json& node, const JsonPath& where) {
     read_.only_keys(node, where, {"id", "name", "aliases", "muscles", "related", "target_only"});
     Area area;
     named(area, node, where);
@@ -98,7 +99,7 @@ class Parser {
     return area;
   }
 
-  Stage parse_stage(const json& node, const std::string& where) {
+  Stage parse_stage(const json& node, const JsonPath& where) {
     read_.only_keys(node, where, {"id", "name", "aliases", "max_hours", "description"});
     Stage stage;
     named(stage, node, where);
@@ -109,7 +110,7 @@ class Parser {
     return stage;
   }
 
-  Cause parse_cause(const json& node, const std::string& where) {
+  Cause parse_cause(const json& node, const JsonPath& where) {
     read_.only_keys(node, where, {"id", "name", "aliases", "description"});
     Cause cause;
     named(cause, node, where);
@@ -117,7 +118,7 @@ class Parser {
     return cause;
   }
 
-  Equipment parse_equipment(const json& node, const std::string& where) {
+  Equipment parse_equipment(const json& node, const JsonPath& where) {
     read_.only_keys(node, where, {"id", "name", "aliases", "always_available", "substitutes"});
     Equipment equipment;
     named(equipment, node, where);
@@ -126,29 +127,29 @@ class Parser {
     return equipment;
   }
 
-  std::optional<Level> level(const json& node, const std::string& where, const char* key) {
+  std::optional<Level> level(const json& node, const JsonPath& where, const char* key) {
     const std::string_view text = read_.text(node, where, key);
     if (text.empty()) return std::nullopt;
     const auto value = level_from_id(text);
     if (!value)
-      read_.fail(child(where, key),
+      read_.fail(JsonPath(where, key),
                  fmt::format("'{}' is not a level; use emergency, doctor or physio", text));
     return value;
   }
 
-  RedFlag parse_red_flag(const json& node, const std::string& where) {
+  RedFlag parse_red_flag(const json& node, const JsonPath& where) {
     read_.only_keys(node, where, {"id", "name", "aliases", "level", "message"});
     RedFlag flag;
     named(flag, node, where);
     flag.level = level(node, where, "level").value_or(Level::kDoctor);
     if (flag.level == Level::kPhysio)
-      read_.fail(child(where, "level"),
+      read_.fail(JsonPath(where, "level"),
                  "a red flag withholds the routine: use emergency or doctor");
     flag.message = text(node, where, "message");
     return flag;
   }
 
-  Condition parse_condition(const json& node, const std::string& where) {
+  Condition parse_condition(const json& node, const JsonPath& where) {
     read_.only_keys(node, where, {"id", "name", "aliases", "description"});
     Condition condition;
     named(condition, node, where);
@@ -156,18 +157,18 @@ class Parser {
     return condition;
   }
 
-  std::optional<Phase> phase(const json& node, const std::string& where, bool required) {
+  std::optional<Phase> phase(const json& node, const JsonPath& where, bool required) {
     const std::string_view text = read_.text(node, where, "phase", required);
     if (text.empty()) return std::nullopt;
     const auto value = phase_from_id(text);
     if (!value)
       read_.fail(
-          child(where, "phase"),
+          JsonPath(where, "phase"),
           fmt::format("'{}' is not a phase; use warm-up, release, stretch or recover", text));
     return value;
   }
 
-  Technique parse_technique(const json& node, const std::string& where) {
+  Technique parse_technique(const json& node, const JsonPath& where) {
     read_.only_keys(
         node, where,
         {"id", "name", "phase", "tags", "areas", "equipment", "seconds", "per_side", "pressure",
@@ -184,14 +185,15 @@ class Parser {
     technique.cues = texts(node, where, "cues", true);
     technique.cautions = texts(node, where, "cautions");
     technique.sources = texts(node, where, "sources", true);
-    if (technique.tags.empty()) read_.fail(child(where, "tags"), "needs at least one tag");
-    if (technique.areas.empty()) read_.fail(child(where, "areas"), "needs at least one area");
+    if (technique.tags.empty()) read_.fail(JsonPath(where, "tags"), "needs at least one tag");
+    if (technique.areas.empty()) read_.fail(JsonPath(where, "areas"), "needs at least one area");
     if (technique.instructions.empty())
-      read_.fail(child(where, "instructions"), "needs at least one instruction");
-    if (technique.sources.empty()) read_.fail(child(where, "sources"), "needs at least one source");
+      read_.fail(JsonPath(where, "instructions"), "needs at least one instruction");
+    if (technique.sources.empty())
+      read_.fail(JsonPath(where, "sources"), "needs at least one source");
 
     const auto seconds = node.find("seconds");
-    const std::string seconds_where = child(where, "seconds");
+    const JsonPath seconds_where(where, "seconds");
     if (seconds == node.end()) {
       read_.fail(seconds_where, "is missing");
     } else if (read_.object(*seconds, seconds_where)) {
@@ -208,7 +210,7 @@ class Parser {
     }
 
     const auto pressure = node.find("pressure");
-    const std::string pressure_where = child(where, "pressure");
+    const JsonPath pressure_where(where, "pressure");
     if (pressure != node.end() && !pressure->is_null() && read_.object(*pressure, pressure_where)) {
       read_.only_keys(*pressure, pressure_where, {"min", "max"});
       const auto min = read_.integer(*pressure, pressure_where, "min", 0, kMaxPressure);
@@ -221,7 +223,7 @@ class Parser {
     }
 
     if (const auto beats = node.find("beats"); beats != node.end()) {
-      const std::string beats_where = child(where, "beats");
+      const JsonPath beats_where(where, "beats");
       if (read_.object(*beats, beats_where)) {
         read_.only_keys(*beats, beats_where, {"press", "release"});
         const auto press = read_.integer(*beats, beats_where, "press", 1, 120);
@@ -242,11 +244,11 @@ class Parser {
     return technique;
   }
 
-  std::optional<Bounds> bounds(const json& node, const std::string& where, const char* key,
+  std::optional<Bounds> bounds(const json& node, const JsonPath& where, const char* key,
                                int limit) {
     const auto found = node.find(key);
     if (found == node.end()) return std::nullopt;
-    const std::string bounds_where = child(where, key);
+    const JsonPath bounds_where(where, key);
     if (!read_.object(*found, bounds_where)) return std::nullopt;
     read_.only_keys(*found, bounds_where, {"min", "max"});
     Bounds result;
@@ -258,7 +260,7 @@ class Parser {
     return result;
   }
 
-  RuleCondition parse_when(const json& node, const std::string& where) {
+  RuleCondition parse_when(const json& node, const JsonPath& where) {
     RuleCondition when;
     if (!read_.object(node, where)) return when;
     read_.only_keys(
@@ -276,10 +278,10 @@ class Parser {
     return when;
   }
 
-  std::optional<Referral> referral(const json& node, const std::string& where, const char* key) {
+  std::optional<Referral> referral(const json& node, const JsonPath& where, const char* key) {
     const auto found = node.find(key);
     if (found == node.end()) return std::nullopt;
-    const std::string referral_where = child(where, key);
+    const JsonPath referral_where(where, key);
     if (!read_.object(*found, referral_where)) return std::nullopt;
     read_.only_keys(*found, referral_where, {"level", "message"});
     Referral result;
@@ -288,7 +290,7 @@ class Parser {
     return result;
   }
 
-  AddStep parse_add(const json& node, const std::string& where) {
+  AddStep parse_add(const json& node, const JsonPath& where) {
     AddStep add;
     if (!read_.object(node, where)) return add;
     read_.only_keys(node, where, {"technique", "target", "phase", "priority", "seconds"});
@@ -300,7 +302,7 @@ class Parser {
     return add;
   }
 
-  RuleEffect parse_then(const json& node, const std::string& where) {
+  RuleEffect parse_then(const json& node, const JsonPath& where) {
     RuleEffect then;
     if (!read_.object(node, where)) return then;
     read_.only_keys(node, where,
@@ -308,15 +310,16 @@ class Parser {
                      "advice", "cautions", "stop", "refer", "phase_limits"});
     if (const json* adds = read_.array(node, where, "add", false)) {
       std::vector<AddStep> steps;
+      const JsonPath adds_where(where, "add");
       for (std::size_t i = 0; i < adds->size(); ++i)
-        steps.push_back(parse_add((*adds)[i], child(child(where, "add"), i)));
-      then.add = storage_->keep(std::move(steps));
+        steps.push_back(parse_add((*adds)[i], JsonPath(adds_where, i)));
+      then.add = storage_->keep(steps);
     }
     then.exclude = ids(node, where, "exclude");
     then.exclude_tags = ids(node, where, "exclude_tags");
     then.keep_off_knot = ids(node, where, "keep_off_knot");
     if (const auto scale = node.find("scale"); scale != node.end()) {
-      const std::string scale_where = child(where, "scale");
+      const JsonPath scale_where(where, "scale");
       if (read_.object(*scale, scale_where)) {
         read_.only_keys(*scale, scale_where, {"factor", "tags"});
         Scale result;
@@ -329,47 +332,50 @@ class Parser {
     then.advice = texts(node, where, "advice");
     then.cautions = texts(node, where, "cautions");
     then.stop = referral(node, where, "stop");
-    if (then.stop && then.stop->level == Level::kPhysio)
-      read_.fail(child(child(where, "stop"), "level"),
+    if (then.stop && then.stop->level == Level::kPhysio) {
+      const JsonPath stop_where(where, "stop");
+      read_.fail(JsonPath(stop_where, "level"),
                  "a stop withholds the routine: use emergency or doctor");
+    }
     then.refer = referral(node, where, "refer");
     if (const auto limits = node.find("phase_limits"); limits != node.end()) {
-      const std::string limits_where = child(where, "phase_limits");
+      const JsonPath limits_where(where, "phase_limits");
       if (read_.object(*limits, limits_where)) {
         std::vector<PhaseLimit> phase_limits;
         for (const auto& [key, value] : limits->items()) {
           const auto limited = phase_from_id(key);
           if (!limited) {
-            read_.fail(child(limits_where, key), fmt::format("'{}' is not a phase", key));
+            read_.fail(JsonPath(limits_where, key), fmt::format("'{}' is not a phase", key));
             continue;
           }
           if (const auto count = read_.integer(*limits, limits_where, key.c_str(), 0, 100))
             phase_limits.push_back({*limited, *count});
         }
-        then.phase_limits = storage_->keep(std::move(phase_limits));
+        then.phase_limits = storage_->keep(phase_limits);
       }
     }
     return then;
   }
 
-  Rule parse_rule(const json& node, const std::string& where) {
+  Rule parse_rule(const json& node, const JsonPath& where) {
     read_.only_keys(node, where, {"id", "why", "when", "then", "sources"});
     Rule rule;
     rule.id = id(node, where, "id");
     rule.why = text(node, where, "why");
     if (const auto when = node.find("when"); when != node.end())
-      rule.when = parse_when(*when, child(where, "when"));
+      rule.when = parse_when(*when, JsonPath(where, "when"));
     if (const auto then = node.find("then"); then != node.end()) {
-      rule.then = parse_then(*then, child(where, "then"));
+      rule.then = parse_then(*then, JsonPath(where, "then"));
     } else {
-      read_.fail(child(where, "then"), "is missing");
+      read_.fail(JsonPath(where, "then"), "is missing");
     }
     rule.sources = texts(node, where, "sources", true);
-    if (rule.sources.empty()) read_.fail(child(where, "sources"), "needs at least one source");
+    if (rule.sources.empty()) read_.fail(JsonPath(where, "sources"), "needs at least one source");
     return rule;
   }
 
   JsonReader read_;
+  const JsonPath root_;
   std::shared_ptr<Storage> storage_ = std::make_shared<Storage>();
 };
 

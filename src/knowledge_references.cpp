@@ -2,110 +2,127 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
+#include <unordered_set>
 
-#include "json_reader.hpp"
+#include "json_path.hpp"
 #include "knowledge_parser.hpp"
 
 namespace knotplan {
 
 namespace {
 
-// The id sets of one knowledge base, and the checks that use them.
+using IdSet = std::unordered_set<std::string_view>;
+
+// The id sets of one knowledge base, and the checks that use them. Paths and messages
+// are built only for a problem: a valid file, the usual case, costs set look-ups only.
 class ReferenceChecker {
  public:
   ReferenceChecker(const KnowledgeBase& kb, std::vector<Problem>& problems)
       : kb_(kb), problems_(problems) {
-    collect(kb.areas, "/areas", "area", areas_);
-    collect(kb.stages, "/stages", "stage", stages_);
-    collect(kb.causes, "/causes", "cause", causes_);
-    collect(kb.equipment, "/equipment", "equipment", equipment_);
-    collect(kb.red_flags, "/red_flags", "red flag", symptoms_);
-    collect(kb.conditions, "/conditions", "condition", conditions_);
-    for (std::size_t i = 0; i < kb.techniques.size(); ++i) {
-      const std::string_view id = kb.techniques[i].id;
-      if (!id.empty() && !techniques_.insert(id).second)
-        fail(child(child("/techniques", i), "id"),
-             fmt::format("technique id '{}' is used twice", id));
-    }
-    std::set<std::string_view> seen;
-    for (std::size_t i = 0; i < kb.rules.size(); ++i) {
-      const std::string_view id = kb.rules[i].id;
-      if (!id.empty() && !seen.insert(id).second)
-        fail(child(child("/rules", i), "id"), fmt::format("rule id '{}' is used twice", id));
-    }
+    collect(kb.areas, "areas", "area", areas_);
+    collect(kb.stages, "stages", "stage", stages_);
+    collect(kb.causes, "causes", "cause", causes_);
+    collect(kb.equipment, "equipment", "equipment", equipment_);
+    collect(kb.red_flags, "red_flags", "red flag", symptoms_);
+    collect(kb.conditions, "conditions", "condition", conditions_);
+    unique_ids(kb.techniques, "techniques", "technique", techniques_);
+    IdSet rules;
+    unique_ids(kb.rules, "rules", "rule", rules);
   }
 
   void check() {
     check_areas();
     check_stages();
     if (!kb_.causes.empty() && kb_.find_cause("unknown") == nullptr)
-      fail("/causes", "needs a cause with id 'unknown': it is the default");
+      fail(JsonPath(root_, "causes"), "needs a cause with id 'unknown': it is the default");
+    const JsonPath equipment(root_, "equipment");
     for (std::size_t i = 0; i < kb_.equipment.size(); ++i) {
       const Equipment& item = kb_.equipment[i];
-      const std::string where = child(child("/equipment", i), "substitutes");
-      for (std::size_t j = 0; j < item.substitutes.size(); ++j)
-        expect(equipment_, item.substitutes[j], child(where, j),
-               fmt::format("equipment '{}' names unknown substitute", item.id));
+      const JsonPath where(equipment, i);
+      expect_all(equipment_, item.substitutes, JsonPath(where, "substitutes"), "equipment", item.id,
+                 "names unknown substitute");
     }
     for (std::size_t i = 0; i < kb_.techniques.size(); ++i) check_technique(i);
     for (std::size_t i = 0; i < kb_.rules.size(); ++i) check_rule(i);
   }
 
  private:
+  // Records every id, and a problem for each one used twice.
   template <typename Entry>
-  void collect(List<Entry> entries, const std::string& where, const char* kind,
-               std::set<std::string_view>& ids) {
+  void unique_ids(List<Entry> entries, const char* section, const char* kind, IdSet& ids) {
+    ids.reserve(entries.size());
+    const JsonPath list(root_, section);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const std::string_view id = entries[i].id;
+      if (id.empty() || ids.insert(id).second) continue;
+      const JsonPath entry(list, i);
+      fail(JsonPath(entry, "id"), fmt::format("{} id '{}' is used twice", kind, id));
+    }
+  }
+
+  // As unique_ids, and no alias may name two entries; problems in file order.
+  template <typename Entry>
+  void collect(List<Entry> entries, const char* section, const char* kind, IdSet& ids) {
+    const JsonPath list(root_, section);
     std::map<std::string, std::string_view> spellings;  // normalised alias or id -> owner id
     for (std::size_t i = 0; i < entries.size(); ++i) {
       const Entry& entry = entries[i];
       if (entry.id.empty()) continue;
-      if (!ids.insert(entry.id).second)
-        fail(child(child(where, i), "id"), fmt::format("{} id '{}' is used twice", kind, entry.id));
+      if (!ids.insert(entry.id).second) {
+        const JsonPath where(list, i);
+        fail(JsonPath(where, "id"), fmt::format("{} id '{}' is used twice", kind, entry.id));
+      }
       for (std::size_t j = 0; j < entry.aliases.size(); ++j) {
         std::string key(entry.aliases[j]);
         std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) {
           return c == ' ' || c == '_' ? '-' : static_cast<char>(std::tolower(c));
         });
         const auto [at, inserted] = spellings.emplace(key, entry.id);
-        if (!inserted && at->second != entry.id)
-          fail(child(child(child(where, i), "aliases"), j),
-               fmt::format("alias '{}' of {} '{}' is also used by '{}'", entry.aliases[j], kind,
-                           entry.id, at->second));
+        if (inserted || at->second == entry.id) continue;
+        const JsonPath where(list, i);
+        const JsonPath aliases(where, "aliases");
+        fail(JsonPath(aliases, j), fmt::format("alias '{}' of {} '{}' is also used by '{}'",
+                                               entry.aliases[j], kind, entry.id, at->second));
       }
     }
   }
 
-  void fail(const std::string& where, const std::string& message) {
-    problems_.push_back({where, message});
+  void fail(const JsonPath& where, const std::string& message) {
+    problems_.push_back({where.pointer(), message});
   }
 
-  void expect(const std::set<std::string_view>& known, std::string_view id,
-              const std::string& where, const std::string& what) {
-    if (!known.count(id)) fail(where, fmt::format("{} '{}'", what, id));
+  // For an unknown id: "<kind> '<owner>' <phrase> '<id>'" at where.
+  void expect(const IdSet& known, std::string_view id, const JsonPath& where, const char* kind,
+              std::string_view owner, const char* phrase) {
+    if (!known.contains(id)) fail(where, fmt::format("{} '{}' {} '{}'", kind, owner, phrase, id));
   }
 
-  void expect_all(const std::set<std::string_view>& known, List<std::string_view> ids,
-                  const std::string& where, const std::string& what) {
-    for (std::size_t i = 0; i < ids.size(); ++i) expect(known, ids[i], child(where, i), what);
+  void expect_all(const IdSet& known, List<std::string_view> ids, const JsonPath& where,
+                  const char* kind, std::string_view owner, const char* phrase) {
+    for (std::size_t i = 0; i < ids.size(); ++i)
+      expect(known, ids[i], JsonPath(where, i), kind, owner, phrase);
   }
 
   void check_areas() {
     bool any_selectable = false;
+    const JsonPath areas(root_, "areas");
     for (std::size_t i = 0; i < kb_.areas.size(); ++i) {
       const Area& area = kb_.areas[i];
       any_selectable = any_selectable || !area.target_only;
-      expect_all(areas_, area.related, child(child("/areas", i), "related"),
-                 fmt::format("area '{}' names unknown related area", area.id));
+      const JsonPath where(areas, i);
+      expect_all(areas_, area.related, JsonPath(where, "related"), "area", area.id,
+                 "names unknown related area");
     }
     if (!kb_.areas.empty() && !any_selectable)
-      fail("/areas", "needs at least one area that is not target_only");
+      fail(areas, "needs at least one area that is not target_only");
   }
 
   void check_stages() {
+    const JsonPath stages(root_, "stages");
     for (std::size_t i = 0; i < kb_.stages.size(); ++i) {
       const Stage& stage = kb_.stages[i];
-      const std::string where = child(child("/stages", i), "max_hours");
+      const JsonPath entry(stages, i);
+      const JsonPath where(entry, "max_hours");
       const bool last = i + 1 == kb_.stages.size();
       if (last && stage.max_hours)
         fail(where,
@@ -122,55 +139,64 @@ class ReferenceChecker {
 
   void check_technique(std::size_t index) {
     const Technique& technique = kb_.techniques[index];
-    const std::string where = child("/techniques", index);
-    const std::string who = fmt::format("technique '{}'", technique.id);
-    expect_all(tags_, technique.tags, child(where, "tags"), who + " names unknown tag");
-    expect_all(areas_, technique.areas, child(where, "areas"), who + " names unknown area");
-    expect_all(equipment_, technique.equipment, child(where, "equipment"),
-               who + " names unknown equipment");
+    const JsonPath techniques(root_, "techniques");
+    const JsonPath where(techniques, index);
+    const std::string_view id = technique.id;
+    expect_all(tags_, technique.tags, JsonPath(where, "tags"), "technique", id,
+               "names unknown tag");
+    expect_all(areas_, technique.areas, JsonPath(where, "areas"), "technique", id,
+               "names unknown area");
+    expect_all(equipment_, technique.equipment, JsonPath(where, "equipment"), "technique", id,
+               "names unknown equipment");
   }
 
   void check_rule(std::size_t index) {
     const Rule& rule = kb_.rules[index];
-    const std::string where = child("/rules", index);
-    const std::string who = fmt::format("rule '{}'", rule.id);
-    const std::string when = child(where, "when");
-    expect_all(areas_, rule.when.areas, child(when, "area"), who + " names unknown area");
-    expect_all(stages_, rule.when.stages, child(when, "stage"), who + " names unknown stage");
-    expect_all(causes_, rule.when.causes, child(when, "cause"), who + " names unknown cause");
-    expect_all(equipment_, rule.when.equipment, child(when, "equipment"),
-               who + " names unknown equipment");
-    expect_all(symptoms_, rule.when.symptoms, child(when, "symptom"),
-               who + " names unknown symptom");
-    expect_all(conditions_, rule.when.conditions, child(when, "condition"),
-               who + " names unknown condition");
+    const JsonPath rules(root_, "rules");
+    const JsonPath where(rules, index);
+    const std::string_view id = rule.id;
+    const JsonPath when(where, "when");
+    expect_all(areas_, rule.when.areas, JsonPath(when, "area"), "rule", id, "names unknown area");
+    expect_all(stages_, rule.when.stages, JsonPath(when, "stage"), "rule", id,
+               "names unknown stage");
+    expect_all(causes_, rule.when.causes, JsonPath(when, "cause"), "rule", id,
+               "names unknown cause");
+    expect_all(equipment_, rule.when.equipment, JsonPath(when, "equipment"), "rule", id,
+               "names unknown equipment");
+    expect_all(symptoms_, rule.when.symptoms, JsonPath(when, "symptom"), "rule", id,
+               "names unknown symptom");
+    expect_all(conditions_, rule.when.conditions, JsonPath(when, "condition"), "rule", id,
+               "names unknown condition");
 
-    const std::string then = child(where, "then");
+    const JsonPath then(where, "then");
+    const JsonPath adds(then, "add");
     for (std::size_t i = 0; i < rule.then.add.size(); ++i) {
       const AddStep& add = rule.then.add[i];
-      const std::string add_where = child(child(then, "add"), i);
-      expect(techniques_, add.technique, child(add_where, "technique"),
-             who + " names unknown technique");
+      const JsonPath add_where(adds, i);
+      expect(techniques_, add.technique, JsonPath(add_where, "technique"), "rule", id,
+             "names unknown technique");
       if (add.target)
-        expect(areas_, *add.target, child(add_where, "target"), who + " names unknown target area");
+        expect(areas_, *add.target, JsonPath(add_where, "target"), "rule", id,
+               "names unknown target area");
     }
-    expect_all(techniques_, rule.then.exclude, child(then, "exclude"),
-               who + " excludes unknown technique");
-    expect_all(tags_, rule.then.exclude_tags, child(then, "exclude_tags"),
-               who + " excludes unknown tag");
-    expect_all(tags_, rule.then.keep_off_knot, child(then, "keep_off_knot"),
-               who + " keeps an unknown tag off the knot");
-    if (rule.then.scale)
-      expect_all(tags_, rule.then.scale->tags, child(child(then, "scale"), "tags"),
-                 who + " scales unknown tag");
+    expect_all(techniques_, rule.then.exclude, JsonPath(then, "exclude"), "rule", id,
+               "excludes unknown technique");
+    expect_all(tags_, rule.then.exclude_tags, JsonPath(then, "exclude_tags"), "rule", id,
+               "excludes unknown tag");
+    expect_all(tags_, rule.then.keep_off_knot, JsonPath(then, "keep_off_knot"), "rule", id,
+               "keeps an unknown tag off the knot");
+    if (rule.then.scale) {
+      const JsonPath scale(then, "scale");
+      expect_all(tags_, rule.then.scale->tags, JsonPath(scale, "tags"), "rule", id,
+                 "scales unknown tag");
+    }
   }
 
   const KnowledgeBase& kb_;
   std::vector<Problem>& problems_;
-  const std::set<std::string_view> tags_{known_technique_tags().begin(),
-                                         known_technique_tags().end()};
-  std::set<std::string_view> areas_, stages_, causes_, equipment_, symptoms_, conditions_,
-      techniques_;
+  const JsonPath root_;
+  const IdSet tags_{known_technique_tags().begin(), known_technique_tags().end()};
+  IdSet areas_, stages_, causes_, equipment_, symptoms_, conditions_, techniques_;
 };
 
 }  // namespace

@@ -53,12 +53,12 @@ Storage& test_storage();
 
 template <typename T>
 List<T> kept(std::vector<T> items) {
-  return test_storage().keep(std::move(items));
+  return test_storage().keep(items);
 }
 inline List<std::string_view> kept(std::initializer_list<std::string_view> texts) {
   std::vector<std::string_view> copies;
   for (const std::string_view text : texts) copies.push_back(test_storage().keep(text));
-  return test_storage().keep(std::move(copies));
+  return test_storage().keep(copies);
 }
 inline std::string_view kept(std::string_view text) {
   return test_storage().keep(text);

@@ -2,9 +2,10 @@
 #define KNOTPLAN_STORAGE_HPP_
 
 #include <cstddef>
+#include <cstring>
 #include <memory>
 #include <string_view>
-#include <utility>
+#include <type_traits>
 #include <vector>
 
 #include "knotplan/knowledge.hpp"
@@ -23,25 +24,27 @@ class Storage {
   // A copy of `text`.
   std::string_view keep(std::string_view text);
 
-  // Takes `items` over, without copying them.
+  // A copy of `items`. Model entries are views and numbers, so a copy is a plain copy of
+  // bytes and needs no destructor: a list costs no allocation of its own.
   template <typename T>
-  List<T> keep(std::vector<T> items) {
+  List<T> keep(const std::vector<T>& items) {
+    static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>);
     if (items.empty()) return {};
-    auto owned = std::make_shared<const std::vector<T>>(std::move(items));
-    const List<T> list(*owned);
-    lists_.push_back(std::move(owned));
-    return list;
+    void* copy = allocate(items.size() * sizeof(T), alignof(T));
+    std::memcpy(copy, items.data(), items.size() * sizeof(T));
+    return List<T>(std::span<const T>(static_cast<const T*>(copy), items.size()));
   }
 
  private:
-  // Texts are copied into blocks this large, so that thousands of short ids and
-  // sentences cost a few allocations; a longer text gets a block of its own.
-  static constexpr std::size_t kBlockSize = 16 * 1024;
+  // Copies go into blocks this large, so that thousands of short ids, sentences and lists
+  // cost a few allocations; anything longer than a quarter block gets a block of its own.
+  static constexpr std::size_t kBlockSize = 32 * 1024;
 
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  char* free_ = nullptr;  // the unused end of the newest shared block
+  void* allocate(std::size_t bytes, std::size_t alignment);
+
+  std::vector<std::unique_ptr<std::byte[]>> blocks_;
+  std::byte* free_ = nullptr;  // the unused end of the newest shared block
   std::size_t room_ = 0;
-  std::vector<std::shared_ptr<const void>> lists_;
 };
 
 }  // namespace knotplan

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <optional>
 
+#include "cli_options.hpp"
 #include "commands.hpp"
 #include "completions.hpp"
 #include "knotplan/error.hpp"
@@ -25,114 +26,12 @@ namespace {
 
 const char* const kDescription = "knotplan: a safe, timed self-massage routine for a muscle knot.";
 
-const char* const kExamples = R"(
-Examples:
-  knotplan --area upper-back --since today
-  knotplan --area neck --since 3w --cause posture --minutes 8 --equipment tennis-ball
-  knotplan --area lower-back --since yesterday --cause strain --format json | jq .
-  knotplan --area between-shoulder-blades --explain
-  knotplan --area upper-back --format html -o sheet.html   (then print it)
-  knotplan --area neck --since 2d --guide   (space pauses, n next, b back, q quits)
-  knotplan list areas
-  knotplan show ball-against-wall
-
-Exit status: 0 planned, 1 run-time failure, 2 usage error, 3 routine withheld
-(a warning sign: the output says whom to see), 4 invalid knowledge base.
-This is self-care guidance, not a diagnosis.)";
-
 const char* const kShortUsage =
     "Usage: knotplan --area AREA [--since WHEN] [OPTIONS]\n"
     "       knotplan list|show|kb ...\n"
     "Plans a timed self-massage routine for a muscle knot.\n"
     "Example: knotplan --area upper-back --since today\n"
     "Run 'knotplan --help' for every option.\n";
-
-template <typename Entry>
-std::string id_list(List<Entry> entries) {
-  const std::vector<std::string> ids = typeable_ids(entries);
-  // Wrapped under its label, so that help fits an 80-column terminal.
-  const auto lines = wrap_words(fmt::format("{}", fmt::join(ids, ", ")), 64);
-  return fmt::format("{}", fmt::join(lines, "\n              "));
-}
-
-// The valid ids, from the built-in knowledge base, so that help never drifts from it.
-// A callback, so that the knowledge base is parsed only when help is shown.
-std::string help_footer() {
-  const KnowledgeBase& kb = builtin_knowledge_base();
-  return fmt::format(
-      "\nValues (ids; aliases and any case also work):\n"
-      "  areas:      {}\n  causes:     {}\n  equipment:  {}\n  symptoms:   {}\n"
-      "  conditions: {}\n{}",
-      id_list(kb.areas), id_list(kb.causes), id_list(kb.equipment), id_list(kb.red_flags),
-      id_list(kb.conditions), kExamples);
-}
-
-void define_plan_options(CLI::App& app, Invocation& invocation) {
-  RequestOptions& request = invocation.request;
-  app.add_option_function<std::string>(
-         "-a,--area", [&request](const std::string& value) { request.area = value; },
-         "Where the knot is (required)")
-      ->type_name("AREA")
-      ->group("Request");
-  app.add_option("-s,--since", request.since, "today, yesterday, 36h, 3d, 2w, 4mo, YYYY-MM-DD")
-      ->type_name("WHEN")
-      ->group("Request");
-  app.add_option("-c,--cause", request.cause, "Likely cause (default: unknown)")
-      ->type_name("CAUSE")
-      ->group("Request");
-  app.add_option("-p,--pain", request.pain, "Pain now, 0-10 (default: 5)")
-      ->type_name("0-10")
-      ->group("Request");
-  app.add_option("-m,--minutes", request.minutes, "Time you have (default: 10)")
-      ->type_name("N")
-      ->group("Request");
-  app.add_option("-e,--equipment", request.equipment, "What you have: tennis-ball,foam-roller")
-      ->type_name("LIST")
-      ->expected(1)
-      ->group("Request");
-  app.add_option("--side", request.side, "left, right or both (default: both)")
-      ->type_name("SIDE")
-      ->group("Request");
-  app.add_option("--symptom", request.symptoms, "Warning signs present: chest-pain,...")
-      ->type_name("LIST")
-      ->expected(1)
-      ->group("Request");
-  app.add_option("--condition", request.conditions, "Health conditions: pregnancy,...")
-      ->type_name("LIST")
-      ->expected(1)
-      ->group("Request");
-  app.add_option_function<std::string>(
-         "--age", [&request](const std::string& value) { request.age = value; },
-         "Your age in years")
-      ->type_name("N")
-      ->group("Request");
-}
-
-void define_shared_options(CLI::App& app, Invocation& invocation) {
-  app.add_option("-f,--format", invocation.format, "text, json, markdown or html")
-      ->type_name("FORMAT")
-      ->group("Output");
-  app.add_option_function<std::string>(
-         "-o,--output", [&invocation](const std::string& path) { invocation.output = path; },
-         "Write to FILE (atomically)")
-      ->type_name("FILE")
-      ->group("Output");
-  app.add_flag("--explain", invocation.explain, "Show which rules fired and why")->group("Output");
-  app.add_option("--color", invocation.color, "auto, always or never (default: auto)")
-      ->type_name("WHEN")
-      ->group("Output");
-  app.add_flag("--guide", invocation.guide, "Play the routine live: countdown, cues, keys")
-      ->group("Guide");
-  app.add_option("--time-scale", invocation.time_scale, "Faster clock for tests, demos: 0.01")
-      ->type_name("X")
-      ->group("Guide");
-  app.add_flag("--no-bell", invocation.no_bell, "No terminal bell between steps")->group("Guide");
-  app.add_option_function<std::string>(
-         "--kb", [&invocation](const std::string& path) { invocation.knowledge_base = path; },
-         "Use this knowledge base (or KNOTPLAN_KB)")
-      ->type_name("FILE")
-      ->group("Knowledge base");
-}
 
 // The subcommands, all null when the command line was parsed without them.
 struct Subcommands {
@@ -251,24 +150,6 @@ std::string help_hint(const Subcommands& commands) {
   return "Run 'knotplan --help' for the options.";
 }
 
-// The settings the command line gave, by setting key, in the form the environment uses.
-std::map<std::string, std::string> command_line_settings(const CLI::App& app,
-                                                         const Invocation& invocation) {
-  std::map<std::string, std::string> given;
-  const RequestOptions& request = invocation.request;
-  const auto joined = [](const std::vector<std::string>& items) {
-    return fmt::format("{}", fmt::join(items, ","));
-  };
-  if (app.count("--equipment") > 0) given["equipment"] = joined(request.equipment);
-  if (app.count("--minutes") > 0) given["minutes"] = request.minutes;
-  if (app.count("--side") > 0) given["side"] = request.side;
-  if (app.count("--age") > 0) given["age"] = request.age.value_or("");
-  if (app.count("--condition") > 0) given["conditions"] = joined(request.conditions);
-  if (app.count("--format") > 0) given["format"] = invocation.format;
-  if (app.count("--color") > 0) given["color"] = invocation.color;
-  return given;
-}
-
 int dispatch(CLI::App& app, Invocation& invocation, const Subcommands& commands) {
   apply_settings(invocation, command_line_settings(app, invocation));
   if (parsed(commands.config_show)) return run_config_show(invocation);
@@ -287,18 +168,6 @@ int dispatch(CLI::App& app, Invocation& invocation, const Subcommands& commands)
 void print_error(const std::string& message, const std::string& hint) {
   std::cerr << "knotplan: error: " << printable(message) << '\n';
   if (!hint.empty()) std::cerr << printable(hint) << '\n';
-}
-
-// The options of the top-level command, on `app`.
-void define_options(CLI::App& app, Invocation& invocation) {
-  app.footer(help_footer);
-  app.get_formatter()->column_width(32);
-  app.fallthrough();  // options after a subcommand (list areas --format json) reach the app
-  define_plan_options(app, invocation);
-  define_shared_options(app, invocation);
-  // Set last, so that "Other" is the last group in --help.
-  app.set_help_flag("-h,--help", "Show this help, the valid ids and examples")->group("Other");
-  app.set_version_flag("-V,--version", "knotplan " KNOTPLAN_VERSION)->group("Other");
 }
 
 int run_parsed(CLI::App& app, Invocation& invocation, const Subcommands& commands) {
@@ -324,15 +193,15 @@ bool names_a_subcommand(int argc, char** argv) {
   return false;
 }
 
-// A plain plan names no subcommand, and defining them all is a tenth of its run time:
-// such a command line is parsed without them. When that parse fails for any reason
-// (help included), the full parser parses it again, so errors, help and suggestions never
-// depend on this shortcut.
-std::optional<int> run_without_subcommands(int argc, char** argv) {
+// A plain plan names no subcommand and a few options, and defining every option and
+// subcommand with CLI11 took half of its run time: such a command line is parsed with
+// only what it names. When that parse fails for any reason (help included), the full
+// parser parses it again, so errors, help and suggestions never depend on this shortcut.
+std::optional<int> run_lean(int argc, char** argv) {
   if (names_a_subcommand(argc, argv)) return std::nullopt;
   CLI::App app(kDescription, "knotplan");
   Invocation invocation;
-  define_options(app, invocation);
+  define_options(app, invocation, OptionFilter::named_in(argc, argv));
   try {
     app.parse(argc, argv);
   } catch (const CLI::Error&) {
@@ -355,11 +224,11 @@ int run_command_line(int argc, char** argv) {
     std::cout << "knotplan " KNOTPLAN_VERSION "\n";
     return 0;
   }
-  if (const std::optional<int> exit_code = run_without_subcommands(argc, argv)) return *exit_code;
+  if (const std::optional<int> exit_code = run_lean(argc, argv)) return *exit_code;
 
   CLI::App app(kDescription, "knotplan");
   Invocation invocation;
-  define_options(app, invocation);
+  define_options(app, invocation, OptionFilter::every_option());
   const Subcommands commands = define_subcommands(app, invocation);
   try {
     app.parse(argc, argv);

@@ -17,6 +17,31 @@ TEST_CASE("the quick-start command plans a routine", "[cli]") {
   CHECK_THAT(run.out, Catch::Contains("This is self-care guidance, not a diagnosis."));
 }
 
+TEST_CASE("every way of writing the options plans the same routine", "[cli]") {
+  // A plain plan is parsed with only the options it names (cli_options.hpp): each form
+  // CLI11 accepts must still count as naming the option.
+  const RunResult spaced =
+      run_knotplan({"--area", "neck", "--minutes", "5", "--format", "json", "--side", "left"});
+  REQUIRE(spaced.exit_code == 0);
+  const std::vector<std::vector<std::string>> spellings{
+      {"--area=neck", "--minutes=5", "--format=json", "--side=left"},
+      {"-a", "neck", "-m", "5", "-f", "json", "--side", "left"},
+      {"-aneck", "-m5", "-fjson", "--side=left"},
+      {"--side", "left", "-fjson", "--minutes", "5", "--area", "neck"},
+  };
+  for (const std::vector<std::string>& arguments : spellings) {
+    const RunResult run = run_knotplan(arguments);
+    INFO(arguments.front());
+    CHECK(run.exit_code == 0);
+    CHECK(run.err.empty());
+    CHECK(run.out == spaced.out);
+  }
+  // A subcommand's name as an option's value is still that value.
+  const RunResult value = run_knotplan({"--area", "list"});
+  CHECK(value.exit_code == 2);
+  CHECK_THAT(value.err, Catch::Contains("--area 'list' is not a known area"));
+}
+
 TEST_CASE("version and --help print to stdout and exit 0", "[cli]") {
   const RunResult version = run_knotplan({"--version"});
   CHECK(version.exit_code == 0);

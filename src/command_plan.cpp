@@ -74,7 +74,10 @@ int run_plan(const Invocation& invocation) {
   if (invocation.guide && routine.status == Status::kOk)
     return guide(routine, invocation, time_scale);
 
-  std::ostringstream out;
+  // Room for a whole routine up front: the stream then never regrows or copies it.
+  std::string buffer;
+  buffer.reserve(32 * 1024);
+  std::ostringstream out(std::move(buffer));
   if (format == "json") {
     render_json(routine, invocation.explain, out);
   } else if (format == "markdown") {
@@ -85,7 +88,7 @@ int run_plan(const Invocation& invocation) {
     const int width = invocation.output ? 80 : terminal_width(STDOUT_FILENO).value_or(80);
     render_text(routine, TextOptions{color, invocation.explain, width}, out);
   }
-  emit(invocation, out.str());
+  emit(invocation, out.view());
   return static_cast<int>(routine.status == Status::kWithheld ? ExitCode::kWithheld
                                                               : ExitCode::kOk);
 }

@@ -69,8 +69,9 @@ void JsonWriter::end_array() {
 
 void JsonWriter::key(std::string_view name) {
   before_value();
-  write_string(name);
-  out_ += ": ";
+  out_ += '"';
+  out_ += name;
+  out_ += "\": ";
   after_key_ = true;
 }
 

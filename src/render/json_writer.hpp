@@ -20,7 +20,8 @@ class JsonWriter {
   void end_object();
   void begin_array();
   void end_array();
-  // In an object: the next member's name. Its value follows.
+  // In an object: the next member's name, one of the contract's own ("total_seconds"),
+  // written as it is: it must need no escaping. Its value follows.
   void key(std::string_view name);
   void value(std::string_view text);
   void value(const char* text) { value(std::string_view(text)); }

@@ -135,7 +135,8 @@ void define_output_options(Definer& option, Invocation& invocation) {
         ->group("Output");
   });
   option("--explain", [&](CLI::App& app, const char* names) {
-    app.add_flag(names, invocation.explain, "Show which rules fired and why")->group("Output");
+    app.add_flag(names, invocation.request.explain, "Show which rules fired and why")
+        ->group("Output");
   });
   option("--color", [&](CLI::App& app, const char* names) {
     app.add_option(names, invocation.color, "auto, always or never (default: auto)")

@@ -15,8 +15,7 @@ namespace knotplan {
 struct Invocation {
   RequestOptions request;
   std::string format = "text";
-  std::optional<std::string> output;  // absent: standard output
-  bool explain = false;
+  std::optional<std::string> output;          // absent: standard output
   std::optional<std::string> knowledge_base;  // absent: KNOTPLAN_KB, else the built-in one
   std::string color = "auto";
   bool guide = false;

@@ -39,7 +39,6 @@ struct Pick {
   std::string_view target;  // the request's area or a rule's target
   Phase phase = Phase::kRelease;
   int priority = 0;
-  std::size_t order = 0;
   std::optional<int> preferred_seconds;
   std::vector<std::string> because;
   std::vector<std::string_view> equipment_used;
@@ -59,8 +58,14 @@ class Planner {
  public:
   Planner(const KnowledgeBase& kb, const Request& request, const Decisions& decisions)
       : kb_(kb), request_(request), decisions_(decisions) {
-    // One index per plan keeps planning linear in the size of the knowledge base.
-    for (const Technique& technique : kb.techniques) techniques_.emplace(technique.id, &technique);
+    // An index of the techniques the rules asked for keeps planning linear in the size of
+    // the knowledge base, and costs nothing for the ones no rule named.
+    for (const Candidate& candidate : decisions.candidates)
+      techniques_.emplace(candidate.add.technique, nullptr);
+    for (const Technique& technique : kb.techniques)
+      if (const auto found = techniques_.find(technique.id);
+          found != techniques_.end() && found->second == nullptr)
+        found->second = &technique;
   }
 
   Routine run() {
@@ -102,37 +107,43 @@ class Planner {
     if (const Cause* cause = kb_.find_cause(request_.cause)) routine.cause_name = cause->name;
   }
 
-  // One pick per (technique, target), highest priority first, ties in file order.
+  // Candidates highest priority first, ties in file order (the order rules add them).
+  // Priorities are few (0-100), so bucketing by them keeps this linear.
+  std::vector<const Candidate*> by_priority() const {
+    std::map<int, std::vector<const Candidate*>, std::greater<>> buckets;
+    for (const Candidate& candidate : decisions_.candidates)
+      buckets[candidate.add.priority].push_back(&candidate);
+    std::vector<const Candidate*> ordered;
+    ordered.reserve(decisions_.candidates.size());
+    for (const auto& [priority, bucket] : buckets)
+      ordered.insert(ordered.end(), bucket.begin(), bucket.end());
+    return ordered;
+  }
+
+  // One pick per (technique, target), in priority order.
   std::vector<Pick> merge_candidates() const {
-    std::vector<Candidate> candidates = decisions_.candidates;
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const Candidate& a, const Candidate& b) {
-                       if (a.add.priority != b.add.priority) return a.add.priority > b.add.priority;
-                       return a.order < b.order;
-                     });
     std::vector<Pick> picks;
-    std::map<std::pair<std::string_view, std::string_view>, std::size_t> index;
-    for (const Candidate& candidate : candidates) {
+    std::unordered_map<std::string, std::size_t> index;  // "technique target" -> its pick
+    for (const Candidate* next : by_priority()) {
+      const Candidate& candidate = *next;
       const std::string_view target =
           candidate.add.target.value_or(std::string_view(request_.area));
       const auto [at, added] =
-          index.emplace(std::make_pair(candidate.add.technique, target), picks.size());
+          index.emplace(fmt::format("{} {}", candidate.add.technique, target), picks.size());
       if (!added) {
         append_unique(picks[at->second].because, candidate.rule);
         continue;
       }
-      const auto found = techniques_.find(candidate.add.technique);
-      if (found == techniques_.end()) {  // the loader rejects this; a hand-built KB may not
+      const Technique* technique = techniques_.at(candidate.add.technique);
+      if (technique == nullptr) {  // the loader rejects this; a hand-built KB may not
         index.erase(at);
         continue;
       }
-      const Technique* technique = found->second;
       Pick pick;
       pick.technique = technique;
       pick.target = target;
       pick.phase = candidate.add.phase.value_or(technique->phase);
       pick.priority = candidate.add.priority;
-      pick.order = candidate.order;
       pick.preferred_seconds = candidate.add.seconds;
       pick.because.push_back(candidate.rule);
       picks.push_back(std::move(pick));
@@ -145,19 +156,18 @@ class Planner {
     const Technique& technique = *pick.technique;
     const std::string_view id = technique.id;
     if (!contains(technique.areas, pick.target)) {
-      notes_.push_back(fmt::format("{}: not used on {}", id, pick.target));
+      note("{}: not used on {}", id, pick.target);
       return false;
     }
     if (const auto found = decisions_.excluded_techniques.find(id);
         found != decisions_.excluded_techniques.end()) {
-      notes_.push_back(fmt::format("{}: excluded by {}", id, fmt::join(found->second, ", ")));
+      note("{}: excluded by {}", id, fmt::join(found->second, ", "));
       return false;
     }
     for (const std::string_view tag : technique.tags) {
       if (const auto found = decisions_.excluded_tags.find(tag);
           found != decisions_.excluded_tags.end()) {
-        notes_.push_back(
-            fmt::format("{}: {} excluded by {}", id, tag, fmt::join(found->second, ", ")));
+        note("{}: {} excluded by {}", id, tag, fmt::join(found->second, ", "));
         return false;
       }
     }
@@ -165,8 +175,7 @@ class Planner {
       for (const std::string_view tag : technique.tags) {
         if (const auto found = decisions_.kept_off_knot.find(tag);
             found != decisions_.kept_off_knot.end()) {
-          notes_.push_back(fmt::format("{}: {} kept off the knot by {}", id, tag,
-                                       fmt::join(found->second, ", ")));
+          note("{}: {} kept off the knot by {}", id, tag, fmt::join(found->second, ", "));
           return false;
         }
       }
@@ -174,7 +183,7 @@ class Planner {
     for (const std::string_view needed : technique.equipment) {
       const auto used = available(needed);
       if (!used) {
-        notes_.push_back(fmt::format("{}: needs {}", id, needed));
+        note("{}: needs {}", id, needed);
         return false;
       }
       pick.equipment_used.push_back(*used);
@@ -255,8 +264,7 @@ class Planner {
     for (Pick& pick : picks) {
       const auto limit = decisions_.phase_limits.find(pick.phase);
       if (limit != decisions_.phase_limits.end() && per_phase[pick.phase] >= limit->second) {
-        notes_.push_back(
-            fmt::format("{}: no room in the {} phase", pick.technique->id, phase_id(pick.phase)));
+        note("{}: no room in the {} phase", pick.technique->id, phase_id(pick.phase));
         continue;
       }
       if (used_ + pick.cost(pick.usual_units) <= budget) {
@@ -264,7 +272,7 @@ class Planner {
       } else if (used_ + pick.cost(pick.min_units) <= budget) {
         pick.units = pick.min_units;
       } else {
-        notes_.push_back(fmt::format("{}: no time left", pick.technique->id));
+        note("{}: no time left", pick.technique->id);
         continue;
       }
       pick.chosen = true;
@@ -349,12 +357,18 @@ class Planner {
     routine.total_seconds = clock;
   }
 
+  // Why a candidate was left out, for --explain only.
+  template <typename... Args>
+  void note(fmt::format_string<Args...> format, Args&&... args) {
+    if (request_.explain) notes_.push_back(fmt::format(format, std::forward<Args>(args)...));
+  }
+
   const KnowledgeBase& kb_;
   const Request& request_;
   const Decisions& decisions_;
   std::vector<std::string> notes_;
   int used_ = 0;
-  std::unordered_map<std::string_view, const Technique*> techniques_;
+  std::unordered_map<std::string_view, const Technique*> techniques_;  // null: no such id
 };
 
 }  // namespace

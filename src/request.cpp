@@ -143,6 +143,7 @@ Request resolve_request(const KnowledgeBase& kb, const RequestOptions& options,
                                     "pregnancy,diabetes");
   if (options.age)
     request.age = parse_whole_number(*options.age, "--age", 1, kMaxAge, "your age in years");
+  request.explain = options.explain;
   return request;
 }
 

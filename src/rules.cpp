@@ -39,10 +39,8 @@ class Evaluator {
 
   Decisions run() {
     for (const std::string& symptom : request_.symptoms) apply_red_flag(symptom);
-    for (std::size_t index = 0; index < kb_.rules.size(); ++index) {
-      const Rule& rule = kb_.rules[index];
-      if (rule_matches(rule.when, request_)) apply(rule, index);
-    }
+    for (const Rule& rule : kb_.rules)
+      if (rule_matches(rule.when, request_)) apply(rule);
     return std::move(decisions_);
   }
 
@@ -52,72 +50,78 @@ class Evaluator {
     if (flag == nullptr) return;
     const std::string id = fmt::format("red-flag:{}", flag->id);
     decisions_.rules_fired.push_back(id);
-    decisions_.trace.push_back(
-        {id,
-         fmt::format("{} is a warning sign", flag->name),
-         {fmt::format("withholds the routine: see {}", level_id(flag->level))}});
+    if (request_.explain)
+      decisions_.trace.push_back(
+          {id,
+           fmt::format("{} is a warning sign", flag->name),
+           {fmt::format("withholds the routine: see {}", level_id(flag->level))}});
     keep_most_urgent(decisions_.stop, Referral{flag->level, flag->message});
   }
 
-  void apply(const Rule& rule, std::size_t index) {
+  void apply(const Rule& rule) {
     const RuleEffect& then = rule.then;
     decisions_.rules_fired.emplace_back(rule.id);
-    TraceEntry entry{std::string(rule.id), std::string(rule.why), {}};
+    TraceEntry entry;
+    if (request_.explain) entry = {std::string(rule.id), std::string(rule.why), {}};
     auto& effects = entry.effects;
 
-    for (std::size_t i = 0; i < then.add.size(); ++i) {
-      const AddStep& add = then.add[i];
-      decisions_.candidates.push_back({add, std::string(rule.id), index * 1000 + i});
-      effects.push_back(fmt::format("adds {} on {} (priority {})", add.technique,
-                                    add.target.value_or(std::string_view(request_.area)),
-                                    add.priority));
+    for (const AddStep& add : then.add) {
+      decisions_.candidates.push_back({add, std::string(rule.id)});
+      effect(effects, "adds {} on {} (priority {})", add.technique,
+             add.target.value_or(std::string_view(request_.area)), add.priority);
     }
     for (const std::string_view technique : then.exclude) {
       decisions_.excluded_techniques[std::string(technique)].emplace_back(rule.id);
-      effects.push_back(fmt::format("excludes {}", technique));
+      effect(effects, "excludes {}", technique);
     }
     for (const std::string_view tag : then.exclude_tags) {
       decisions_.excluded_tags[std::string(tag)].emplace_back(rule.id);
-      effects.push_back(fmt::format("excludes every {} technique", tag));
+      effect(effects, "excludes every {} technique", tag);
     }
     for (const std::string_view tag : then.keep_off_knot) {
       decisions_.kept_off_knot[std::string(tag)].emplace_back(rule.id);
-      effects.push_back(fmt::format("keeps {} work off the knot itself", tag));
+      effect(effects, "keeps {} work off the knot itself", tag);
     }
     if (then.scale) {
       decisions_.scales.push_back({*then.scale, std::string(rule.id)});
-      effects.push_back(fmt::format("scales {} by {}",
-                                    then.scale->tags.empty()
-                                        ? std::string("every step")
-                                        : fmt::format("{} steps", fmt::join(then.scale->tags, "/")),
-                                    then.scale->factor));
+      effect(effects, "scales {} by {}",
+             then.scale->tags.empty() ? std::string("every step")
+                                      : fmt::format("{} steps", fmt::join(then.scale->tags, "/")),
+             then.scale->factor);
     }
     if (then.max_pressure) {
       if (!decisions_.max_pressure || *then.max_pressure < *decisions_.max_pressure)
         decisions_.max_pressure = then.max_pressure;
       decisions_.max_pressure_rules.emplace_back(rule.id);
-      effects.push_back(fmt::format("caps pressure at {}/10", *then.max_pressure));
+      effect(effects, "caps pressure at {}/10", *then.max_pressure);
     }
     for (const PhaseLimit& limit : then.phase_limits) {
       auto [at, inserted] = decisions_.phase_limits.emplace(limit.phase, limit.max_techniques);
       if (!inserted) at->second = std::min(at->second, limit.max_techniques);
-      effects.push_back(fmt::format("allows at most {} {} technique(s)", limit.max_techniques,
-                                    phase_id(limit.phase)));
+      effect(effects, "allows at most {} {} technique(s)", limit.max_techniques,
+             phase_id(limit.phase));
     }
     for (const std::string_view advice : then.advice) append_unique(decisions_.advice, advice);
-    if (!then.advice.empty()) effects.push_back("adds advice");
+    if (!then.advice.empty()) effect(effects, "adds advice");
     for (const std::string_view caution : then.cautions)
       append_unique(decisions_.cautions, caution);
-    if (!then.cautions.empty()) effects.push_back("adds a caution");
+    if (!then.cautions.empty()) effect(effects, "adds a caution");
     if (then.stop) {
       keep_most_urgent(decisions_.stop, *then.stop);
-      effects.push_back(fmt::format("withholds the routine: see {}", level_id(then.stop->level)));
+      effect(effects, "withholds the routine: see {}", level_id(then.stop->level));
     }
     if (then.refer) {
       keep_most_urgent(decisions_.refer, *then.refer);
-      effects.push_back(fmt::format("suggests seeing a {}", level_id(then.refer->level)));
+      effect(effects, "suggests seeing a {}", level_id(then.refer->level));
     }
-    decisions_.trace.push_back(std::move(entry));
+    if (request_.explain) decisions_.trace.push_back(std::move(entry));
+  }
+
+  // What a rule did, for --explain only.
+  template <typename... Args>
+  void effect(std::vector<std::string>& effects, fmt::format_string<Args...> format,
+              Args&&... args) {
+    if (request_.explain) effects.push_back(fmt::format(format, std::forward<Args>(args)...));
   }
 
   const KnowledgeBase& kb_;

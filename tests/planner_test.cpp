@@ -123,9 +123,13 @@ TEST_CASE("an exclusion beats an addition, by id, by tag and off the knot", "[pl
   const KnowledgeBase kb = with_rules(
       {adding("r", {step("press-and-release", 90), step("warm-shower", 80), step("chin-tuck", 10)}),
        excluder});
-  const Routine routine = plan(kb, make_request("neck"));
+  Request request = make_request("neck");
+  request.explain = true;
+  const Routine routine = plan(kb, request);
   CHECK(techniques_of(routine) == std::vector<std::string>{"chin-tuck"});
   CHECK(routine.planner_notes.size() == 2);
+  request.explain = false;  // the notes are for --explain only
+  CHECK(plan(kb, request).planner_notes.empty());
 
   Rule off_knot{"off", "test", {}, {}, kept({"test"})};
   off_knot.then.keep_off_knot = kept({"direct-pressure"});

@@ -58,8 +58,9 @@ TEST_CASE("a withheld routine has no steps and says whom to see", "[render]") {
 }
 
 TEST_CASE("explain adds the trace to the JSON", "[render]") {
-  const json document = json::parse(
-      json_text(plan(builtin_knowledge_base(), make_request("neck", "1w", "stress")), true));
+  Request request = make_request("neck", "1w", "stress");
+  request.explain = true;
+  const json document = json::parse(json_text(plan(builtin_knowledge_base(), request), true));
   REQUIRE(document.contains("explain"));
   CHECK(document["explain"]["rules"].size() == document["rules_fired"].size());
   CHECK(document["explain"]["rules"][0].contains("why"));

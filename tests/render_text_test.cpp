@@ -57,8 +57,9 @@ TEST_CASE("a withheld routine says why and whom to see, and has no steps", "[ren
 }
 
 TEST_CASE("explain lists the fired rules and what was left out", "[render]") {
-  const Routine routine =
-      plan(builtin_knowledge_base(), make_request("upper-back", "today", "strain"));
+  Request request = make_request("upper-back", "today", "strain");
+  request.explain = true;
+  const Routine routine = plan(builtin_knowledge_base(), request);
   const std::string text = text_of(routine, {false, true, 80});
   CHECK_THAT(text, Catch::Contains("Why this routine"));
   CHECK_THAT(text, Catch::Contains("strain-work-around-the-knot: "));

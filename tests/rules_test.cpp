@@ -47,7 +47,9 @@ TEST_CASE("equipment, symptom and condition conditions need one shared item", "[
 
 TEST_CASE("every matching rule fires, in file order, with a trace", "[rules]") {
   const KnowledgeBase& kb = builtin_knowledge_base();
-  const Decisions decisions = evaluate_rules(kb, make_request("upper-back", "today", "strain"));
+  Request request = make_request("upper-back", "today", "strain");
+  request.explain = true;
+  const Decisions decisions = evaluate_rules(kb, request);
   const auto& fired = decisions.rules_fired;
   for (const char* id :
        {"upper-back-knot", "heart-and-aorta-warning", "strain-work-around-the-knot",
@@ -58,6 +60,12 @@ TEST_CASE("every matching rule fires, in file order, with a trace", "[rules]") {
   for (std::size_t i = 0; i < fired.size(); ++i) CHECK(decisions.trace[i].rule == fired[i]);
   CHECK(decisions.excluded_tags.count("heat") == 1);
   CHECK(decisions.kept_off_knot.count("direct-pressure") == 1);
+  // Without --explain the same rules fire and decide the same, with no trace to write.
+  request.explain = false;
+  const Decisions quiet = evaluate_rules(kb, request);
+  CHECK(quiet.rules_fired == fired);
+  CHECK(quiet.trace.empty());
+  CHECK(quiet.candidates.size() == decisions.candidates.size());
   CHECK(decisions.max_pressure == 5);
   CHECK_FALSE(decisions.stop.has_value());
 }

@@ -9,8 +9,8 @@ namespace knotplan {
 
 struct TextOptions {
   bool color = false;
-  bool explain = false;
-  int width = 80;  // lines are wrapped to this many columns
+  bool explain = false;  // the routine must be planned with Request::explain to have a trace
+  int width = 80;        // lines are wrapped to this many columns
 };
 
 // The routine as an aligned sheet for a person reading a terminal. Knowledge-base text
@@ -18,7 +18,8 @@ struct TextOptions {
 void render_text(const Routine& routine, const TextOptions& options, std::ostream& out);
 
 // The routine as the JSON contract of DESIGN.md §6 (two-space indent, contract field
-// order, a final newline). With `explain`, an "explain" array lists the fired rules.
+// order, a final newline). With `explain`, an "explain" array lists the fired rules; the
+// routine must then be planned with Request::explain, which records them.
 void render_json(const Routine& routine, bool explain, std::ostream& out);
 
 // The routine as CommonMark for a printed sheet: a tick box per step, then advice,

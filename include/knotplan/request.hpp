@@ -27,6 +27,7 @@ struct RequestOptions {
   std::vector<std::string> symptoms;
   std::vector<std::string> conditions;
   std::optional<std::string> age;
+  bool explain = false;  // see Request::explain
 };
 
 // A checked request: every id is a canonical id of the knowledge base, lists are sorted
@@ -43,6 +44,9 @@ struct Request {
   std::vector<std::string> symptoms;
   std::vector<std::string> conditions;
   std::optional<int> age;
+  // Whether the routine carries the rule trace and the planner's notes (--explain).
+  // Writing them is most of the work of planning with a large knowledge base.
+  bool explain = false;
 };
 
 inline constexpr int kMaxMinutes = 180;

@@ -4,6 +4,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "knotplan/knowledge.hpp"
@@ -12,11 +14,19 @@
 
 namespace knotplan {
 
-// A step some rule asks for, with the rule that asked and its place in file order.
+// Hashes std::string and std::string_view alike, so that a map keyed by strings can be
+// searched with a view.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
+// A step some rule asks for, and the rule that asked.
 struct Candidate {
   AddStep add;
   std::string rule;
-  std::size_t order = 0;  // rule index * 1000 + add index: breaks priority ties
 };
 
 struct ScaleDecision {
@@ -26,9 +36,11 @@ struct ScaleDecision {
 
 // Everything the fired rules decided, before the planner fits it into the time budget.
 struct Decisions {
-  std::vector<Candidate> candidates;
-  // id or tag -> the rules that ruled it out
-  std::map<std::string, std::vector<std::string>, std::less<>> excluded_techniques;
+  std::vector<Candidate> candidates;  // in file order, which breaks priority ties
+  // id or tag -> the rules that ruled it out. Hashed, so that a knowledge base with
+  // thousands of exclusions still plans in linear time; tags are a handful.
+  std::unordered_map<std::string, std::vector<std::string>, TextHash, std::equal_to<>>
+      excluded_techniques;
   std::map<std::string, std::vector<std::string>, std::less<>> excluded_tags;
   std::map<std::string, std::vector<std::string>, std::less<>> kept_off_knot;
   std::vector<ScaleDecision> scales;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <unordered_set>
 
 #include "json_path.hpp"
@@ -156,22 +157,25 @@ class ReferenceChecker {
     const JsonPath where(rules, index);
     const std::string_view id = rule.id;
     const JsonPath when(where, "when");
-    expect_all(areas_, rule.when.areas, JsonPath(when, "area"), "rule", id, "names unknown area");
-    expect_all(stages_, rule.when.stages, JsonPath(when, "stage"), "rule", id,
-               "names unknown stage");
-    expect_all(causes_, rule.when.causes, JsonPath(when, "cause"), "rule", id,
-               "names unknown cause");
-    expect_all(equipment_, rule.when.equipment, JsonPath(when, "equipment"), "rule", id,
-               "names unknown equipment");
-    expect_all(symptoms_, rule.when.symptoms, JsonPath(when, "symptom"), "rule", id,
-               "names unknown symptom");
-    expect_all(conditions_, rule.when.conditions, JsonPath(when, "condition"), "rule", id,
-               "names unknown condition");
+    const auto check = [&](const IdSet& known, List<std::string_view> ids, const JsonPath& at,
+                           const char* phrase) { expect_all(known, ids, at, "rule", id, phrase); };
+    const RuleCondition& condition = rule.when;
+    const std::tuple<const IdSet&, List<std::string_view>, const char*, const char*> lists[] = {
+        {areas_, condition.areas, "area", "names unknown area"},
+        {stages_, condition.stages, "stage", "names unknown stage"},
+        {causes_, condition.causes, "cause", "names unknown cause"},
+        {equipment_, condition.equipment, "equipment", "names unknown equipment"},
+        {symptoms_, condition.symptoms, "symptom", "names unknown symptom"},
+        {conditions_, condition.conditions, "condition", "names unknown condition"},
+    };
+    for (const auto& [known, ids, key, phrase] : lists)
+      check(known, ids, JsonPath(when, key), phrase);
 
+    const RuleEffect& effect = rule.then;
     const JsonPath then(where, "then");
     const JsonPath adds(then, "add");
-    for (std::size_t i = 0; i < rule.then.add.size(); ++i) {
-      const AddStep& add = rule.then.add[i];
+    for (std::size_t i = 0; i < effect.add.size(); ++i) {
+      const AddStep& add = effect.add[i];
       const JsonPath add_where(adds, i);
       expect(techniques_, add.technique, JsonPath(add_where, "technique"), "rule", id,
              "names unknown technique");
@@ -179,16 +183,13 @@ class ReferenceChecker {
         expect(areas_, *add.target, JsonPath(add_where, "target"), "rule", id,
                "names unknown target area");
     }
-    expect_all(techniques_, rule.then.exclude, JsonPath(then, "exclude"), "rule", id,
-               "excludes unknown technique");
-    expect_all(tags_, rule.then.exclude_tags, JsonPath(then, "exclude_tags"), "rule", id,
-               "excludes unknown tag");
-    expect_all(tags_, rule.then.keep_off_knot, JsonPath(then, "keep_off_knot"), "rule", id,
-               "keeps an unknown tag off the knot");
-    if (rule.then.scale) {
+    check(techniques_, effect.exclude, JsonPath(then, "exclude"), "excludes unknown technique");
+    check(tags_, effect.exclude_tags, JsonPath(then, "exclude_tags"), "excludes unknown tag");
+    check(tags_, effect.keep_off_knot, JsonPath(then, "keep_off_knot"),
+          "keeps an unknown tag off the knot");
+    if (effect.scale) {
       const JsonPath scale(then, "scale");
-      expect_all(tags_, rule.then.scale->tags, JsonPath(scale, "tags"), "rule", id,
-                 "scales unknown tag");
+      check(tags_, effect.scale->tags, JsonPath(scale, "tags"), "scales unknown tag");
     }
   }
 

@@ -24,8 +24,15 @@ constexpr std::array<bool, 256> kNeedsCare = [] {
 }  // namespace
 
 void JsonWriter::newline() {
-  out_ += '\n';
-  out_.append(empty_.size() * 2, ' ');
+  // A routine nests five levels deep; deeper documents take the slow path.
+  constexpr std::string_view kIndent = "\n                    ";
+  const std::size_t width = empty_.size() * 2;
+  if (width < kIndent.size()) {
+    out_ += kIndent.substr(0, width + 1);
+  } else {
+    out_ += '\n';
+    out_.append(width, ' ');
+  }
 }
 
 void JsonWriter::before_value() {

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "knotplan/render.hpp"
 #include "knotplan/terminal.hpp"
 
 namespace knotplan {
@@ -28,8 +29,7 @@ std::string origin_text(const Setting& setting) {
 }  // namespace
 
 int run_config_show(const Invocation& invocation) {
-  const std::string format =
-      checked_format(invocation.format, {"text", "json", "markdown", "html"});
+  const std::string format = checked_format(invocation.format, kRoutineFormats);
   // The knowledge base is a setting too, though it has no key in the config file.
   std::string kb_value = "(built-in)";
   std::string kb_origin = "default";

@@ -41,7 +41,7 @@ std::string text_to_check(const std::string& path, std::vector<Problem>& problem
 }  // namespace
 
 int run_kb_check(const Invocation& invocation) {
-  const std::string format = checked_format(invocation.format, {"text", "json"});
+  const std::string format = checked_format(invocation.format, kListingFormats);
   const std::string& path = invocation.check_path;
   if (path.empty())
     throw UsageError("'knotplan kb check' needs a file",

@@ -63,8 +63,7 @@ int run_plan(const Invocation& invocation) {
         "drop -o and --format, or plan without --guide");
   // Checked before planning, so that a bad value is a usage error whatever the routine.
   const double time_scale = invocation.guide ? checked_time_scale(invocation.time_scale) : 1.0;
-  const std::string format =
-      checked_format(invocation.format, {"text", "json", "markdown", "html"});
+  const std::string format = checked_format(invocation.format, kRoutineFormats);
   const bool color = color_for_stdout(invocation);
   KnowledgeBase storage;
   const KnowledgeBase& kb = knowledge_base_for(invocation, storage);

@@ -27,7 +27,7 @@ const KnowledgeBase& knowledge_base_for(const Invocation& invocation, KnowledgeB
   return storage;
 }
 
-std::string checked_format(const std::string& format, std::initializer_list<const char*> allowed) {
+std::string checked_format(const std::string& format, std::span<const char* const> allowed) {
   const std::string wanted = normalize_id(format);
   for (const char* name : allowed)
     if (wanted == name) return wanted;

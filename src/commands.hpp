@@ -1,7 +1,9 @@
 #ifndef KNOTPLAN_SRC_COMMANDS_HPP_
 #define KNOTPLAN_SRC_COMMANDS_HPP_
 
+#include <array>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -54,8 +56,11 @@ void check_setting_ids(const Invocation& invocation, const KnowledgeBase& kb);
 // `storage` keeps a loaded file alive for as long as the returned reference is used.
 const KnowledgeBase& knowledge_base_for(const Invocation& invocation, KnowledgeBase& storage);
 
-// "text" or "json" (any case); throws UsageError naming the value otherwise.
-std::string checked_format(const std::string& format, std::initializer_list<const char*> allowed);
+// The formats of list, show and kb check; a routine's are kRoutineFormats (render.hpp).
+inline constexpr std::array<const char*, 2> kListingFormats{"text", "json"};
+
+// One of `allowed` (any case); throws UsageError naming the value otherwise.
+std::string checked_format(const std::string& format, std::span<const char* const> allowed);
 
 // Writes the command's output to -o FILE (atomically) or standard output.
 void emit(const Invocation& invocation, std::string_view text);

@@ -12,6 +12,7 @@
 #include "json_reader.hpp"
 #include "knotplan/error.hpp"
 #include "knotplan/ids.hpp"
+#include "knotplan/render.hpp"
 #include "knotplan/request.hpp"
 #include "knotplan/terminal.hpp"
 
@@ -36,7 +37,8 @@ bool is_number(const std::string& key) {
 
 std::optional<std::vector<std::string>> allowed_words(const std::string& key) {
   if (key == "side") return std::vector<std::string>{"left", "right", "both"};
-  if (key == "format") return std::vector<std::string>{"text", "json", "markdown", "html"};
+  if (key == "format")
+    return std::vector<std::string>(kRoutineFormats.begin(), kRoutineFormats.end());
   if (key == "color") return std::vector<std::string>{"auto", "always", "never"};
   return std::nullopt;
 }

@@ -1,11 +1,15 @@
 #ifndef KNOTPLAN_RENDER_HPP_
 #define KNOTPLAN_RENDER_HPP_
 
+#include <array>
 #include <ostream>
 
 #include "knotplan/routine.hpp"
 
 namespace knotplan {
+
+// The formats a routine renders to, as --format names them.
+inline constexpr std::array<const char*, 4> kRoutineFormats{"text", "json", "markdown", "html"};
 
 struct TextOptions {
   bool color = false;

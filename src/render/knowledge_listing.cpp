@@ -103,16 +103,9 @@ void render_listing_text(const KnowledgeBase& kb, Listing listing, std::ostream&
   std::size_t id_width = 0;
   for (const Row& row : rows) id_width = std::max(id_width, display_width(row.id));
   const std::string indent(id_width + 2, ' ');
-  for (const Row& row : rows) {
-    const auto lines = wrap_words(printable(row.text), id_width + 22 < 80 ? 78 - id_width : 40);
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (i == 0) {
-        out << fmt::format("{:<{}}  {}\n", printable(row.id), id_width, lines[i]);
-      } else {
-        out << indent << lines[i] << '\n';
-      }
-    }
-  }
+  for (const Row& row : rows)
+    write_wrapped(out, fmt::format("{:<{}}  ", printable(row.id), id_width), indent, row.text,
+                  id_width + 22 < 80 ? 78 - id_width : 40);
 }
 
 void render_listing_json(const KnowledgeBase& kb, Listing listing, std::ostream& out) {

@@ -24,8 +24,7 @@ std::string names_of(List<std::string_view> ids,
 
 void wrapped(std::ostream& out, const std::string& first, const std::string& rest,
              std::string_view text) {
-  const auto lines = wrap_words(printable(text), 80 - display_width(first));
-  for (std::size_t i = 0; i < lines.size(); ++i) out << (i == 0 ? first : rest) << lines[i] << '\n';
+  write_wrapped(out, first, rest, text, 80 - display_width(first));
 }
 
 }  // namespace

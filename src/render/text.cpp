@@ -58,9 +58,7 @@ class TextWriter {
   void paragraph(std::string_view first, std::string_view rest, const std::string& text,
                  const fmt::text_style& style = {}) {
     const std::size_t indent = display_width(first);
-    const auto lines = wrap_words(printable(text), width_ > indent + 20 ? width_ - indent : 20);
-    for (std::size_t i = 0; i < lines.size(); ++i)
-      out_ << (i == 0 ? first : rest) << fmt::format(style, "{}", lines[i]) << '\n';
+    write_wrapped(out_, first, rest, text, width_ > indent + 20 ? width_ - indent : 20, style);
   }
 
   void header() {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "knotplan/terminal.hpp"
+
 namespace knotplan {
 
 std::size_t display_width(std::string_view text) {
@@ -30,6 +32,13 @@ std::vector<std::string> wrap_words(std::string_view text, std::size_t width) {
   }
   if (!line.empty() || lines.empty()) lines.push_back(std::move(line));
   return lines;
+}
+
+void write_wrapped(std::ostream& out, std::string_view first, std::string_view rest,
+                   std::string_view text, std::size_t width, const fmt::text_style& style) {
+  const std::vector<std::string> lines = wrap_words(printable(text), width);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    out << (i == 0 ? first : rest) << fmt::format(style, "{}", lines[i]) << '\n';
 }
 
 std::string clock_time(int seconds) {

@@ -20,7 +20,8 @@ bool contains(const Texts& values, std::string_view value) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
 
-void append_unique(std::vector<std::string>& list, std::string_view value) {
+template <typename Text>
+void append_unique(std::vector<Text>& list, std::string_view value) {
   if (!contains(list, value)) list.emplace_back(value);
 }
 
@@ -40,7 +41,7 @@ struct Pick {
   Phase phase = Phase::kRelease;
   int priority = 0;
   std::optional<int> preferred_seconds;
-  std::vector<std::string> because;
+  std::vector<std::string_view> because;  // rule ids
   std::vector<std::string_view> equipment_used;
   int sides = 1;
   int per_unit = 1;      // seconds per unit: the hold of a held stretch, else 1
@@ -52,6 +53,16 @@ struct Pick {
   bool chosen = false;
 
   int cost(int at_units) const { return at_units * per_unit * sides; }
+};
+
+// One pick's key: a technique on a target area.
+using TechniqueOnTarget = std::pair<std::string_view, std::string_view>;
+
+struct TechniqueOnTargetHash {
+  std::size_t operator()(const TechniqueOnTarget& key) const {
+    const std::hash<std::string_view> hash;
+    return hash(key.first) * 31 + hash(key.second);
+  }
 };
 
 class Planner {
@@ -123,13 +134,15 @@ class Planner {
   // One pick per (technique, target), in priority order.
   std::vector<Pick> merge_candidates() const {
     std::vector<Pick> picks;
-    std::unordered_map<std::string, std::size_t> index;  // "technique target" -> its pick
+    picks.reserve(decisions_.candidates.size());
+    std::unordered_map<TechniqueOnTarget, std::size_t, TechniqueOnTargetHash> index;
+    index.reserve(decisions_.candidates.size());
     for (const Candidate* next : by_priority()) {
       const Candidate& candidate = *next;
       const std::string_view target =
           candidate.add.target.value_or(std::string_view(request_.area));
       const auto [at, added] =
-          index.emplace(fmt::format("{} {}", candidate.add.technique, target), picks.size());
+          index.emplace(TechniqueOnTarget{candidate.add.technique, target}, picks.size());
       if (!added) {
         append_unique(picks[at->second].because, candidate.rule);
         continue;
@@ -339,7 +352,7 @@ class Planner {
         step.side = side;
         step.start_seconds = clock;
         step.seconds = pick->units * pick->per_unit;
-        step.because = pick->because;
+        step.because.assign(pick->because.begin(), pick->because.end());
         step.pressure = pressure_for(technique, step.because);
         if (technique.reps) {
           step.hold_seconds = pick->per_unit;

@@ -66,24 +66,24 @@ class Evaluator {
     auto& effects = entry.effects;
 
     for (const AddStep& add : then.add) {
-      decisions_.candidates.push_back({add, std::string(rule.id)});
+      decisions_.candidates.push_back({add, rule.id});
       effect(effects, "adds {} on {} (priority {})", add.technique,
              add.target.value_or(std::string_view(request_.area)), add.priority);
     }
     for (const std::string_view technique : then.exclude) {
-      decisions_.excluded_techniques[std::string(technique)].emplace_back(rule.id);
+      decisions_.excluded_techniques[technique].push_back(rule.id);
       effect(effects, "excludes {}", technique);
     }
     for (const std::string_view tag : then.exclude_tags) {
-      decisions_.excluded_tags[std::string(tag)].emplace_back(rule.id);
+      decisions_.excluded_tags[tag].push_back(rule.id);
       effect(effects, "excludes every {} technique", tag);
     }
     for (const std::string_view tag : then.keep_off_knot) {
-      decisions_.kept_off_knot[std::string(tag)].emplace_back(rule.id);
+      decisions_.kept_off_knot[tag].push_back(rule.id);
       effect(effects, "keeps {} work off the knot itself", tag);
     }
     if (then.scale) {
-      decisions_.scales.push_back({*then.scale, std::string(rule.id)});
+      decisions_.scales.push_back({*then.scale, rule.id});
       effect(effects, "scales {} by {}",
              then.scale->tags.empty() ? std::string("every step")
                                       : fmt::format("{} steps", fmt::join(then.scale->tags, "/")),

@@ -14,42 +14,33 @@
 
 namespace knotplan {
 
-// Hashes std::string and std::string_view alike, so that a map keyed by strings can be
-// searched with a view.
-struct TextHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const {
-    return std::hash<std::string_view>{}(text);
-  }
-};
-
 // A step some rule asks for, and the rule that asked.
 struct Candidate {
   AddStep add;
-  std::string rule;
+  std::string_view rule;
 };
 
 struct ScaleDecision {
   Scale scale;
-  std::string rule;
+  std::string_view rule;
 };
 
 // Everything the fired rules decided, before the planner fits it into the time budget.
+// Ids and texts from the knowledge base are views of it: the knowledge base must outlive
+// the decisions (the routine the planner makes from them owns its texts).
 struct Decisions {
   std::vector<Candidate> candidates;  // in file order, which breaks priority ties
-  // id or tag -> the rules that ruled it out. Hashed, so that a knowledge base with
-  // thousands of exclusions still plans in linear time; tags are a handful.
-  std::unordered_map<std::string, std::vector<std::string>, TextHash, std::equal_to<>>
-      excluded_techniques;
-  std::map<std::string, std::vector<std::string>, std::less<>> excluded_tags;
-  std::map<std::string, std::vector<std::string>, std::less<>> kept_off_knot;
+  // technique id or tag -> the rules that ruled it out. Hashed, so that a knowledge base
+  // with thousands of exclusions still plans in linear time; tags are a handful.
+  std::unordered_map<std::string_view, std::vector<std::string_view>> excluded_techniques;
+  std::map<std::string_view, std::vector<std::string_view>> excluded_tags;
+  std::map<std::string_view, std::vector<std::string_view>> kept_off_knot;
   std::vector<ScaleDecision> scales;
   std::optional<int> max_pressure;
   std::vector<std::string> max_pressure_rules;
   std::map<Phase, int> phase_limits;  // the lowest limit any rule set
   std::vector<std::string> advice;    // in rule order, without repeats
   std::vector<std::string> cautions;
-  // These view the knowledge base's texts.
   std::optional<Referral> stop;   // the most urgent stop, first in file order among equals
   std::optional<Referral> refer;  // likewise for referrals
   std::vector<std::string> rules_fired;

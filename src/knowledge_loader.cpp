@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -64,6 +65,11 @@ std::string read_knowledge_base_file(const std::string& path, std::size_t max_by
     throw IoError(fmt::format("cannot read knowledge base '{}': {}", path, std::strerror(errno)),
                   "check the file's path and that you may read it");
   std::string text;
+  // A regular file's size is known: one allocation instead of regrowing (and copying) a
+  // large file's text again and again. A pipe or a growing file still reads to its end.
+  std::error_code error;
+  if (const auto size = std::filesystem::file_size(path, error); !error && size <= max_bytes)
+    text.reserve(size);
   char buffer[64 * 1024];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     text.append(buffer, static_cast<std::size_t>(in.gcount()));

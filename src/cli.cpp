@@ -17,7 +17,6 @@
 #include "knotplan/knowledge_loader.hpp"
 #include "knotplan/render_knowledge.hpp"
 #include "knotplan/terminal.hpp"
-#include "render/text_layout.hpp"
 #include "version.hpp"
 
 namespace knotplan {

@@ -41,8 +41,7 @@ struct Pick {
   Phase phase = Phase::kRelease;
   int priority = 0;
   std::optional<int> preferred_seconds;
-  std::vector<std::string_view> because;  // rule ids
-  std::vector<std::string_view> equipment_used;
+  std::size_t id = 0;  // its place in merge order, which names it in Planner::reasons_
   int sides = 1;
   int per_unit = 1;      // seconds per unit: the hold of a held stretch, else 1
   int growth_units = 1;  // how many units to add at a time when time is spare
@@ -67,11 +66,11 @@ struct TechniqueOnTargetHash {
 
 class Planner {
  public:
-  Planner(const KnowledgeBase& kb, const Request& request, const Decisions& decisions)
-      : kb_(kb), request_(request), decisions_(decisions) {
+  Planner(const KnowledgeBase& kb, const Request& request, Decisions decisions)
+      : kb_(kb), request_(request), decisions_(std::move(decisions)) {
     // An index of the techniques the rules asked for keeps planning linear in the size of
     // the knowledge base, and costs nothing for the ones no rule named.
-    for (const Candidate& candidate : decisions.candidates)
+    for (const Candidate& candidate : decisions_.candidates)
       techniques_.emplace(candidate.add.technique, nullptr);
     for (const Technique& technique : kb.techniques)
       if (const auto found = techniques_.find(technique.id);
@@ -82,9 +81,9 @@ class Planner {
   Routine run() {
     Routine routine;
     routine.request = request_;
-    routine.rules_fired = decisions_.rules_fired;
-    routine.trace = decisions_.trace;
-    routine.cautions = decisions_.cautions;
+    routine.rules_fired = std::move(decisions_.rules_fired);
+    routine.trace = std::move(decisions_.trace);
+    routine.cautions = std::move(decisions_.cautions);
     name_request(routine);
     if (decisions_.stop) {
       routine.status = Status::kWithheld;
@@ -92,11 +91,11 @@ class Planner {
       routine.cautions.emplace_back(kb_.disclaimer);
       return routine;
     }
-    routine.advice = decisions_.advice;
+    routine.advice = std::move(decisions_.advice);
     if (decisions_.refer) routine.see_a_professional = copy(*decisions_.refer);
     std::vector<Pick> picks = merge_candidates();
     picks.erase(
-        std::remove_if(picks.begin(), picks.end(), [&](Pick& pick) { return !usable(pick); }),
+        std::remove_if(picks.begin(), picks.end(), [&](const Pick& pick) { return !usable(pick); }),
         picks.end());
     for (Pick& pick : picks) set_lengths(pick);
     choose(picks);
@@ -132,7 +131,7 @@ class Planner {
   }
 
   // One pick per (technique, target), in priority order.
-  std::vector<Pick> merge_candidates() const {
+  std::vector<Pick> merge_candidates() {
     std::vector<Pick> picks;
     picks.reserve(decisions_.candidates.size());
     std::unordered_map<TechniqueOnTarget, std::size_t, TechniqueOnTargetHash> index;
@@ -144,7 +143,7 @@ class Planner {
       const auto [at, added] =
           index.emplace(TechniqueOnTarget{candidate.add.technique, target}, picks.size());
       if (!added) {
-        append_unique(picks[at->second].because, candidate.rule);
+        reasons_.emplace_back(at->second, candidate.rule);
         continue;
       }
       const Technique* technique = techniques_.at(candidate.add.technique);
@@ -158,14 +157,15 @@ class Planner {
       pick.phase = candidate.add.phase.value_or(technique->phase);
       pick.priority = candidate.add.priority;
       pick.preferred_seconds = candidate.add.seconds;
-      pick.because.push_back(candidate.rule);
+      pick.id = picks.size();
+      reasons_.emplace_back(pick.id, candidate.rule);
       picks.push_back(std::move(pick));
     }
     return picks;
   }
 
   // Whether the person can do it here and no rule ruled it out; notes why not.
-  bool usable(Pick& pick) {
+  bool usable(const Pick& pick) {
     const Technique& technique = *pick.technique;
     const std::string_view id = technique.id;
     if (!contains(technique.areas, pick.target)) {
@@ -194,12 +194,10 @@ class Planner {
       }
     }
     for (const std::string_view needed : technique.equipment) {
-      const auto used = available(needed);
-      if (!used) {
+      if (!available(needed)) {
         note("{}: needs {}", id, needed);
         return false;
       }
-      pick.equipment_used.push_back(*used);
     }
     return true;
   }
@@ -216,8 +214,8 @@ class Planner {
     return std::nullopt;
   }
 
-  // Whether a rule's scale applies to this technique; names the rule in `because` if so.
-  std::vector<double> scale_factors(Pick& pick) const {
+  // The factors of the scales that apply to this technique; names their rules as reasons.
+  std::vector<double> scale_factors(const Pick& pick) {
     std::vector<double> factors;
     for (const ScaleDecision& decision : decisions_.scales) {
       const auto& tags = decision.scale.tags;
@@ -226,7 +224,7 @@ class Planner {
                            });
       if (!applies) continue;
       factors.push_back(decision.scale.factor);
-      append_unique(pick.because, decision.rule);
+      reasons_.emplace_back(pick.id, decision.rule);
     }
     return factors;
   }
@@ -352,7 +350,7 @@ class Planner {
         step.side = side;
         step.start_seconds = clock;
         step.seconds = pick->units * pick->per_unit;
-        step.because.assign(pick->because.begin(), pick->because.end());
+        step.because = because(*pick);
         step.pressure = pressure_for(technique, step.because);
         if (technique.reps) {
           step.hold_seconds = pick->per_unit;
@@ -360,7 +358,8 @@ class Planner {
         }
         step.beats = technique.beats;
         step.tags = copies(technique.tags);
-        step.equipment.assign(pick->equipment_used.begin(), pick->equipment_used.end());
+        for (const std::string_view needed : technique.equipment)
+          step.equipment.emplace_back(*available(needed));  // usable() made sure
         step.instructions = copies(technique.instructions);
         step.cues = copies(technique.cues);
         clock += step.seconds;
@@ -376,9 +375,20 @@ class Planner {
     if (request_.explain) notes_.push_back(fmt::format(format, std::forward<Args>(args)...));
   }
 
+  // The rules behind a pick, in the order they asked for it or shaped it.
+  std::vector<std::string> because(const Pick& pick) const {
+    std::vector<std::string> rules;
+    for (const auto& [id, rule] : reasons_)
+      if (id == pick.id) append_unique(rules, rule);
+    return rules;
+  }
+
   const KnowledgeBase& kb_;
   const Request& request_;
-  const Decisions& decisions_;
+  Decisions decisions_;
+  // (pick id, rule id), for every pick: one list rather than one per pick, since few
+  // picks become steps.
+  std::vector<std::pair<std::size_t, std::string_view>> reasons_;
   std::vector<std::string> notes_;
   int used_ = 0;
   std::unordered_map<std::string_view, const Technique*> techniques_;  // null: no such id
@@ -386,8 +396,8 @@ class Planner {
 
 }  // namespace
 
-Routine build_routine(const KnowledgeBase& kb, const Request& request, const Decisions& decisions) {
-  return Planner(kb, request, decisions).run();
+Routine build_routine(const KnowledgeBase& kb, const Request& request, Decisions decisions) {
+  return Planner(kb, request, std::move(decisions)).run();
 }
 
 Routine plan(const KnowledgeBase& kb, const Request& request) {

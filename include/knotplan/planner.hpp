@@ -18,7 +18,7 @@ namespace knotplan {
 // - caps pressure, and records in `because` the rules behind every step.
 // The total never exceeds request.minutes * 60. A decision to stop yields a withheld
 // routine with no steps.
-Routine build_routine(const KnowledgeBase& kb, const Request& request, const Decisions& decisions);
+Routine build_routine(const KnowledgeBase& kb, const Request& request, Decisions decisions);
 
 // The whole pipeline for a checked request: rules, then the planner.
 Routine plan(const KnowledgeBase& kb, const Request& request);

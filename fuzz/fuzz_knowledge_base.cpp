@@ -19,11 +19,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (area.target_only) continue;
     knotplan::RequestOptions options;
     options.area = area.id;
+    options.explain = true;  // render the trace and the notes too
     try {
       const knotplan::Routine routine = knotplan::plan(kb, options, clock);
       std::ostringstream out;
       knotplan::render_text(routine, {}, out);
-      knotplan::render_json(routine, true, out);
+      knotplan::render_json(routine, out);
       knotplan::render_markdown(routine, out);
       knotplan::render_html(routine, out);
     } catch (const knotplan::UsageError&) {

@@ -59,6 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!field[7].empty()) options.symptoms = {field[7]};
   if (!field[8].empty()) options.conditions = {field[8]};
   if (!field[9].empty()) options.age = field[9];
+  options.explain = true;  // render the trace and the notes too
   const knotplan::FixedClock clock({2026, 11, 21});
   try {
     const knotplan::Routine routine =
@@ -67,8 +68,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const knotplan::Step& step : routine.steps)
       if (step.pressure && step.pressure->max > 7) __builtin_trap();
     std::ostringstream out;
-    knotplan::render_text(routine, {true, true, 40}, out);
-    knotplan::render_json(routine, true, out);
+    knotplan::render_text(routine, {true, 40}, out);
+    knotplan::render_json(routine, out);
     knotplan::render_markdown(routine, out);
     knotplan::render_html(routine, out);
     if (routine.status == knotplan::Status::kOk) {

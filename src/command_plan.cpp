@@ -78,14 +78,14 @@ int run_plan(const Invocation& invocation) {
   buffer.reserve(32 * 1024);
   std::ostringstream out(std::move(buffer));
   if (format == "json") {
-    render_json(routine, invocation.request.explain, out);
+    render_json(routine, out);
   } else if (format == "markdown") {
     render_markdown(routine, out);
   } else if (format == "html") {
     render_html(routine, out);
   } else {
     const int width = invocation.output ? 80 : terminal_width(STDOUT_FILENO).value_or(80);
-    render_text(routine, TextOptions{color, invocation.request.explain, width}, out);
+    render_text(routine, TextOptions{color, width}, out);
   }
   emit(invocation, out.view());
   return static_cast<int>(routine.status == Status::kWithheld ? ExitCode::kWithheld

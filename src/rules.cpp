@@ -84,10 +84,12 @@ class Evaluator {
     }
     if (then.scale) {
       decisions_.scales.push_back({*then.scale, rule.id});
-      effect(effects, "scales {} by {}",
-             then.scale->tags.empty() ? std::string("every step")
-                                      : fmt::format("{} steps", fmt::join(then.scale->tags, "/")),
-             then.scale->factor);
+      if (then.scale->tags.empty()) {
+        effect(effects, "scales every step by {}", then.scale->factor);
+      } else {
+        effect(effects, "scales {} steps by {}", fmt::join(then.scale->tags, "/"),
+               then.scale->factor);
+      }
     }
     if (then.max_pressure) {
       if (!decisions_.max_pressure || *then.max_pressure < *decisions_.max_pressure)

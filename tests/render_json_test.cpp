@@ -13,9 +13,9 @@ using testing::make_request;
 
 namespace {
 
-std::string json_text(const Routine& routine, bool explain = false) {
+std::string json_text(const Routine& routine) {
   std::ostringstream out;
-  render_json(routine, explain, out);
+  render_json(routine, out);
   return out.str();
 }
 
@@ -60,7 +60,7 @@ TEST_CASE("a withheld routine has no steps and says whom to see", "[render]") {
 TEST_CASE("explain adds the trace to the JSON", "[render]") {
   Request request = make_request("neck", "1w", "stress");
   request.explain = true;
-  const json document = json::parse(json_text(plan(builtin_knowledge_base(), request), true));
+  const json document = json::parse(json_text(plan(builtin_knowledge_base(), request)));
   REQUIRE(document.contains("explain"));
   CHECK(document["explain"]["rules"].size() == document["rules_fired"].size());
   CHECK(document["explain"]["rules"][0].contains("why"));

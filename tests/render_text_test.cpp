@@ -44,7 +44,7 @@ TEST_CASE("the text sheet shows every step with its facts, then advice and the d
 
 TEST_CASE("colour appears only when asked for", "[render]") {
   const Routine routine = plan(builtin_knowledge_base(), make_request("neck"));
-  CHECK(text_of(routine, {true, false, 80}).find("\x1b[") != std::string::npos);
+  CHECK(text_of(routine, {true, 80}).find("\x1b[") != std::string::npos);
 }
 
 TEST_CASE("a withheld routine says why and whom to see, and has no steps", "[render]") {
@@ -60,7 +60,7 @@ TEST_CASE("explain lists the fired rules and what was left out", "[render]") {
   Request request = make_request("upper-back", "today", "strain");
   request.explain = true;
   const Routine routine = plan(builtin_knowledge_base(), request);
-  const std::string text = text_of(routine, {false, true, 80});
+  const std::string text = text_of(routine, {false, 80});
   CHECK_THAT(text, Catch::Contains("Why this routine"));
   CHECK_THAT(text, Catch::Contains("strain-work-around-the-knot: "));
   CHECK_THAT(text, Catch::Contains("keeps direct-pressure work off the knot itself"));

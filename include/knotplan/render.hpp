@@ -13,18 +13,18 @@ inline constexpr std::array<const char*, 4> kRoutineFormats{"text", "json", "mar
 
 struct TextOptions {
   bool color = false;
-  bool explain = false;  // the routine must be planned with Request::explain to have a trace
-  int width = 80;        // lines are wrapped to this many columns
+  int width = 80;  // lines are wrapped to this many columns
 };
 
 // The routine as an aligned sheet for a person reading a terminal. Knowledge-base text
-// is stripped of control characters.
+// is stripped of control characters. A routine planned with Request::explain (--explain)
+// ends with the rules that fired and the candidates left out.
 void render_text(const Routine& routine, const TextOptions& options, std::ostream& out);
 
 // The routine as the JSON contract of DESIGN.md §6 (two-space indent, contract field
-// order, a final newline). With `explain`, an "explain" array lists the fired rules; the
-// routine must then be planned with Request::explain, which records them.
-void render_json(const Routine& routine, bool explain, std::ostream& out);
+// order, a final newline). A routine planned with Request::explain (--explain) adds an
+// "explain" object: the rules that fired and the candidates left out.
+void render_json(const Routine& routine, std::ostream& out);
 
 // The routine as CommonMark for a printed sheet: a tick box per step, then advice,
 // cautions and when to see someone. Knowledge-base text is escaped, never markup.

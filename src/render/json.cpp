@@ -68,7 +68,7 @@ void write_step(JsonWriter& json, const Step& step) {
 
 }  // namespace
 
-void render_json(const Routine& routine, bool explain, std::ostream& out) {
+void render_json(const Routine& routine, std::ostream& out) {
   std::string text;
   text.reserve(16 * 1024);
   JsonWriter json(text);
@@ -94,7 +94,7 @@ void render_json(const Routine& routine, bool explain, std::ostream& out) {
     json.null();
   }
   json.field("rules_fired", routine.rules_fired);
-  if (explain) {
+  if (routine.request.explain) {
     json.key("explain");
     json.begin_object();
     json.key("rules");

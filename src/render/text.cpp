@@ -36,7 +36,7 @@ class TextWriter {
       : routine_(routine),
         theme_(options.color),
         width_(static_cast<std::size_t>(std::max(40, options.width))),
-        explain_(options.explain),
+        explain_(routine.request.explain),
         out_(out) {}
 
   void write() {

@@ -113,6 +113,15 @@ class Writer {
     const std::string techniques =
         entries(kb.techniques, "Techniques", [&](const Technique& t) { return technique(t); });
     const std::string rules = entries(kb.rules, "Rules", [&](const Rule& r) { return rule(r); });
+    const std::string limits = fmt::format(
+        "DoseLimits{{.pressure_tags = {}, .pressure_seconds_per_session = {},\n"
+        "               .pressure_seconds_per_target_side = {}, .held_point_seconds = {},\n"
+        "               .release_techniques_per_target_side = {}}}",
+        strings(kb.limits.pressure_tags), kb.limits.pressure_seconds_per_session,
+        kb.limits.pressure_seconds_per_target_side, kb.limits.held_point_seconds,
+        kb.limits.release_techniques_per_target_side);
+    const std::string sessions =
+        entries(kb.sessions, "Sessions", [&](const SessionShape& s) { return session(s); });
     out_ << "}  // namespace\n\nnamespace embedded {\n\n"
             "extern const KnowledgeBase knowledge_base;\n\n"
             "// Constant-initialised: the compiler builds it, so no plan waits for it.\n"
@@ -121,10 +130,11 @@ class Writer {
                 "    .schema_version = {},\n    .disclaimer = {},\n    .areas = {},\n"
                 "    .stages = {},\n    .causes = {},\n    .equipment = {},\n"
                 "    .red_flags = {},\n    .conditions = {},\n    .techniques = {},\n"
-                "    .rules = {},\n    .storage = nullptr,  // constant data: nothing to own\n"
+                "    .rules = {},\n    .limits = {},\n    .sessions = {},\n"
+                "    .storage = nullptr,  // constant data: nothing to own\n"
                 "}};\n\n}}  // namespace embedded\n}}  // namespace knotplan\n",
                 kb.schema_version, literal(kb.disclaimer), areas, stages, causes, equipment,
-                red_flags, conditions, techniques, rules);
+                red_flags, conditions, techniques, rules, limits, sessions);
   }
 
  private:
@@ -163,6 +173,10 @@ class Writer {
     if constexpr (std::is_same_v<Entry, Rule>) return "Rule";
     if constexpr (std::is_same_v<Entry, AddStep>) return "AddStep";
     if constexpr (std::is_same_v<Entry, PhaseLimit>) return "PhaseLimit";
+    if constexpr (std::is_same_v<Entry, Placement>) return "Placement";
+    if constexpr (std::is_same_v<Entry, SessionShape>) return "SessionShape";
+    if constexpr (std::is_same_v<Entry, PhaseShare>) return "PhaseShare";
+    if constexpr (std::is_same_v<Entry, Requirement>) return "Requirement";
     return "";
   }
 
@@ -177,15 +191,51 @@ class Writer {
                    : "std::nullopt";
     const std::string beats =
         t.beats ? fmt::format("Beats{{{}, {}}}", t.beats->press, t.beats->release) : "std::nullopt";
+    const std::string placements = entries(t.placements, "Placements", [&](const Placement& p) {
+      return fmt::format("{{{}, {}, {}}}", literal(p.target), strings(p.instructions),
+                         strings(p.cautions));
+    });
     return fmt::format(
         "{{.id = {}, .name = {}, .phase = {}, .tags = {}, .areas = {}, .equipment = {},\n"
         "     .seconds = {{{}, {}, {}}}, .per_side = {}, .pressure = {}, .hold_seconds = {},\n"
         "     .reps = {}, .beats = {}, .instructions = {}, .cues = {}, .cautions = {},\n"
-        "     .sources = {}}}",
+        "     .sources = {}, .same_on_every_area = {}, .placements = {}, .group = {},\n"
+        "     .if_no_room = {}}}",
         literal(t.id), literal(t.name), phase_name(t.phase), strings(t.tags), strings(t.areas),
         strings(t.equipment), t.seconds.min, t.seconds.usual, t.seconds.max, t.per_side, pressure,
         optional(t.hold_seconds), optional(t.reps), beats, strings(t.instructions), strings(t.cues),
-        strings(t.cautions), strings(t.sources));
+        strings(t.cautions), strings(t.sources), t.same_on_every_area, placements,
+        optional_text(t.group), optional_text(t.if_no_room));
+  }
+
+  static std::string optional_text(const std::optional<std::string_view>& value) {
+    return value ? literal(*value) : "std::nullopt";
+  }
+
+  std::string condition(const RuleCondition& when) {
+    return fmt::format(
+        "{{.areas = {}, .stages = {}, .causes = {}, .equipment = {}, .symptoms = {},\n"
+        "              .conditions = {}, .pain = {}, .minutes = {}, .age = {}}}",
+        strings(when.areas), strings(when.stages), strings(when.causes), strings(when.equipment),
+        strings(when.symptoms), strings(when.conditions), bounds(when.pain), bounds(when.minutes),
+        bounds(when.age));
+  }
+
+  std::string session(const SessionShape& s) {
+    const std::string shares = entries(s.shares, "Shares", [&](const PhaseShare& share) {
+      return fmt::format("{{{}, {}, {}}}", phase_name(share.phase), share.min_percent,
+                         share.max_percent);
+    });
+    const std::string requirements =
+        entries(s.requirements, "Requirements", [&](const Requirement& requirement) {
+          return fmt::format("{{{}, {}, {}}}", strings(requirement.tags), requirement.from_minutes,
+                             literal(requirement.why));
+        });
+    return fmt::format(
+        "{{.id = {}, .why = {},\n     .when = {},\n     .shares = {}, .requirements = {},"
+        " .extra_time = {}, .sources = {}}}",
+        literal(s.id), literal(s.why), condition(s.when), shares, requirements,
+        strings(s.extra_time), strings(s.sources));
   }
 
   std::string rule(const Rule& r) {
@@ -202,22 +252,18 @@ class Writer {
     const std::string scale = r.then.scale ? fmt::format("Scale{{{}, {}}}", r.then.scale->factor,
                                                          strings(r.then.scale->tags))
                                            : "std::nullopt";
-    const RuleCondition& when = r.when;
     const RuleEffect& then = r.then;
     return fmt::format(
         "{{.id = {}, .why = {},\n"
-        "     .when = {{.areas = {}, .stages = {}, .causes = {}, .equipment = {}, .symptoms = {},\n"
-        "              .conditions = {}, .pain = {}, .minutes = {}, .age = {}}},\n"
+        "     .when = {},\n"
         "     .then = {{.add = {}, .exclude = {}, .exclude_tags = {}, .keep_off_knot = {},\n"
         "              .scale = {}, .max_pressure = {}, .advice = {}, .cautions = {},\n"
         "              .stop = {}, .refer = {}, .phase_limits = {}}},\n"
         "     .sources = {}}}",
-        literal(r.id), literal(r.why), strings(when.areas), strings(when.stages),
-        strings(when.causes), strings(when.equipment), strings(when.symptoms),
-        strings(when.conditions), bounds(when.pain), bounds(when.minutes), bounds(when.age), add,
-        strings(then.exclude), strings(then.exclude_tags), strings(then.keep_off_knot), scale,
-        optional(then.max_pressure), strings(then.advice), strings(then.cautions),
-        referral(then.stop), referral(then.refer), limits, strings(r.sources));
+        literal(r.id), literal(r.why), condition(r.when), add, strings(then.exclude),
+        strings(then.exclude_tags), strings(then.keep_off_knot), scale, optional(then.max_pressure),
+        strings(then.advice), strings(then.cautions), referral(then.stop), referral(then.refer),
+        limits, strings(r.sources));
   }
 
   std::ostream& out_;

@@ -58,7 +58,8 @@ bool KnowledgeBase::operator==(const KnowledgeBase& other) const {
   return schema_version == other.schema_version && disclaimer == other.disclaimer &&
          areas == other.areas && stages == other.stages && causes == other.causes &&
          equipment == other.equipment && red_flags == other.red_flags &&
-         conditions == other.conditions && techniques == other.techniques && rules == other.rules;
+         conditions == other.conditions && techniques == other.techniques && rules == other.rules &&
+         limits == other.limits && sessions == other.sessions;
 }
 
 const Area* KnowledgeBase::find_area(std::string_view id) const {

@@ -82,6 +82,18 @@ Json technique_json(const Technique& technique) {
   json["cues"] = technique.cues;
   json["cautions"] = technique.cautions;
   json["sources"] = technique.sources;
+  if (technique.same_on_every_area) json["same_on_every_area"] = true;
+  if (!technique.placements.empty()) {
+    Json placements = Json::object();
+    for (const Placement& placement : technique.placements) {
+      Json entry{{"instructions", placement.instructions}};
+      if (!placement.cautions.empty()) entry["cautions"] = placement.cautions;
+      placements[std::string(placement.target)] = std::move(entry);
+    }
+    json["placements"] = std::move(placements);
+  }
+  if (technique.group) json["group"] = *technique.group;
+  if (technique.if_no_room) json["if_no_room"] = *technique.if_no_room;
   return json;
 }
 

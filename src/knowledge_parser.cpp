@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "json_reader.hpp"
 #include "knotplan/storage.hpp"
 
@@ -24,10 +26,12 @@ class Parser {
     KnowledgeBase kb;
     kb.storage = storage_;
     if (!read_.object(root, root_)) return kb;
-    read_.only_keys(root, root_,
-                    {"$schema", "schema_version", "disclaimer", "areas", "stages", "causes",
-                     "equipment", "red_flags", "conditions", "techniques", "rules"});
-    if (const auto version = read_.integer(root, root_, "schema_version", 1, 1))
+    read_.only_keys(
+        root, root_,
+        {"$schema", "schema_version", "disclaimer", "areas", "stages", "causes", "equipment",
+         "red_flags", "conditions", "techniques", "rules", "limits", "sessions"});
+    if (const auto version = read_.integer(root, root_, "schema_version", kKnowledgeSchemaVersion,
+                                           kKnowledgeSchemaVersion))
       kb.schema_version = *version;
     kb.disclaimer = text(root, root_, "disclaimer");
     kb.areas = list<Area>(root, "areas", &Parser::parse_area);
@@ -38,6 +42,8 @@ class Parser {
     kb.conditions = list<Condition>(root, "conditions", &Parser::parse_condition);
     kb.techniques = list<Technique>(root, "techniques", &Parser::parse_technique);
     kb.rules = list<Rule>(root, "rules", &Parser::parse_rule);
+    kb.limits = parse_limits(root);
+    kb.sessions = list<SessionShape>(root, "sessions", &Parser::parse_session);
     return kb;
   }
 
@@ -169,10 +175,27 @@ class Parser {
   }
 
   Technique parse_technique(const json& node, const JsonPath& where) {
-    read_.only_keys(
-        node, where,
-        {"id", "name", "phase", "tags", "areas", "equipment", "seconds", "per_side", "pressure",
-         "hold_seconds", "reps", "beats", "instructions", "cues", "cautions", "sources"});
+    read_.only_keys(node, where,
+                    {"id",
+                     "name",
+                     "phase",
+                     "tags",
+                     "areas",
+                     "equipment",
+                     "seconds",
+                     "per_side",
+                     "pressure",
+                     "hold_seconds",
+                     "reps",
+                     "beats",
+                     "instructions",
+                     "cues",
+                     "cautions",
+                     "sources",
+                     "same_on_every_area",
+                     "placements",
+                     "group",
+                     "if_no_room"});
     Technique technique;
     technique.id = id(node, where, "id");
     technique.name = text(node, where, "name");
@@ -191,6 +214,10 @@ class Parser {
       read_.fail(JsonPath(where, "instructions"), "needs at least one instruction");
     if (technique.sources.empty())
       read_.fail(JsonPath(where, "sources"), "needs at least one source");
+    technique.same_on_every_area = read_.boolean(node, where, "same_on_every_area", false);
+    technique.placements = placements(node, where);
+    if (node.contains("group")) technique.group = id(node, where, "group");
+    if (node.contains("if_no_room")) technique.if_no_room = text(node, where, "if_no_room");
 
     const auto seconds = node.find("seconds");
     const JsonPath seconds_where(where, "seconds");
@@ -242,6 +269,109 @@ class Parser {
                              *technique.hold_seconds, *technique.reps, technique.seconds.usual));
     }
     return technique;
+  }
+
+  List<Placement> placements(const json& node, const JsonPath& where) {
+    const auto found = node.find("placements");
+    if (found == node.end()) return {};
+    const JsonPath placements_where(where, "placements");
+    if (!read_.object(*found, placements_where)) return {};
+    std::vector<Placement> result;
+    for (const auto& [target, value] : found->items()) {
+      const JsonPath at(placements_where, target);
+      if (!read_.object(value, at)) continue;
+      read_.only_keys(value, at, {"instructions", "cautions"});
+      Placement placement;
+      placement.target = storage_->keep(target);
+      placement.instructions = texts(value, at, "instructions", true);
+      if (placement.instructions.empty())
+        read_.fail(JsonPath(at, "instructions"), "needs at least one instruction");
+      placement.cautions = texts(value, at, "cautions");
+      result.push_back(placement);
+    }
+    return storage_->keep(result);
+  }
+
+  DoseLimits parse_limits(const json& root) {
+    DoseLimits limits;
+    const auto found = root.find("limits");
+    const JsonPath where(root_, "limits");
+    if (found == root.end()) {
+      read_.fail(where, "is missing");
+      return limits;
+    }
+    if (!read_.object(*found, where)) return limits;
+    const json& node = *found;
+    read_.only_keys(
+        node, where,
+        {"pressure_tags", "pressure_seconds_per_session", "pressure_seconds_per_target_side",
+         "held_point_seconds", "release_techniques_per_target_side"});
+    limits.pressure_tags = ids(node, where, "pressure_tags", true);
+    const auto seconds = [&](const char* key, int fallback) {
+      return read_.integer(node, where, key, 1, kMaxSeconds).value_or(fallback);
+    };
+    limits.pressure_seconds_per_session =
+        seconds("pressure_seconds_per_session", limits.pressure_seconds_per_session);
+    limits.pressure_seconds_per_target_side =
+        seconds("pressure_seconds_per_target_side", limits.pressure_seconds_per_target_side);
+    limits.held_point_seconds = seconds("held_point_seconds", limits.held_point_seconds);
+    limits.release_techniques_per_target_side =
+        read_.integer(node, where, "release_techniques_per_target_side", 1, 20)
+            .value_or(limits.release_techniques_per_target_side);
+    return limits;
+  }
+
+  SessionShape parse_session(const json& node, const JsonPath& where) {
+    read_.only_keys(node, where,
+                    {"id", "why", "when", "shares", "require", "extra_time", "sources"});
+    SessionShape shape;
+    shape.id = id(node, where, "id");
+    shape.why = text(node, where, "why");
+    if (const auto when = node.find("when"); when != node.end())
+      shape.when = parse_when(*when, JsonPath(where, "when"));
+    const JsonPath shares_where(where, "shares");
+    if (const auto shares = node.find("shares"); shares == node.end()) {
+      read_.fail(shares_where, "is missing");
+    } else if (read_.object(*shares, shares_where)) {
+      std::vector<PhaseShare> result;
+      for (const auto& [key, value] : shares->items()) {
+        const JsonPath at(shares_where, key);
+        const auto phase = phase_from_id(key);
+        if (!phase) {
+          read_.fail(at, fmt::format("'{}' is not a phase", key));
+          continue;
+        }
+        const auto range = bounds(*shares, shares_where, key.c_str(), 100);
+        if (!range) continue;
+        result.push_back({*phase, range->min.value_or(0), range->max.value_or(100)});
+      }
+      // JSON objects have no order: keep the routine's.
+      std::sort(result.begin(), result.end(),
+                [](const PhaseShare& a, const PhaseShare& b) { return a.phase < b.phase; });
+      shape.shares = storage_->keep(result);
+    }
+    if (const json* items = read_.array(node, where, "require", false)) {
+      std::vector<Requirement> result;
+      const JsonPath list_where(where, "require");
+      for (std::size_t i = 0; i < items->size(); ++i) {
+        const JsonPath at(list_where, i);
+        const json& item = (*items)[i];
+        if (!read_.object(item, at)) continue;
+        read_.only_keys(item, at, {"tags", "from_minutes", "why"});
+        Requirement requirement;
+        requirement.tags = ids(item, at, "tags", true);
+        if (requirement.tags.empty()) read_.fail(JsonPath(at, "tags"), "needs at least one tag");
+        requirement.from_minutes =
+            read_.integer(item, at, "from_minutes", 0, 1000, false).value_or(0);
+        requirement.why = text(item, at, "why");
+        result.push_back(requirement);
+      }
+      shape.requirements = storage_->keep(result);
+    }
+    shape.extra_time = ids(node, where, "extra_time");
+    shape.sources = texts(node, where, "sources", true);
+    if (shape.sources.empty()) read_.fail(JsonPath(where, "sources"), "needs at least one source");
+    return shape;
   }
 
   std::optional<Bounds> bounds(const json& node, const JsonPath& where, const char* key,
@@ -383,8 +513,8 @@ class Parser {
 
 const std::vector<std::string>& known_technique_tags() {
   static const std::vector<std::string> tags{
-      "direct-pressure", "indirect",      "rolling",      "stretch", "heat", "cold", "rest",
-      "movement",        "strengthening", "skin-rolling", "stroking"};
+      "direct-pressure", "indirect",      "rolling",      "stretch",  "heat", "cold", "rest",
+      "movement",        "strengthening", "skin-rolling", "stroking", "held"};
   return tags;
 }
 

@@ -45,6 +45,8 @@ class ReferenceChecker {
     }
     for (std::size_t i = 0; i < kb_.techniques.size(); ++i) check_technique(i);
     for (std::size_t i = 0; i < kb_.rules.size(); ++i) check_rule(i);
+    check_limits();
+    check_sessions();
   }
 
  private:
@@ -149,17 +151,90 @@ class ReferenceChecker {
                "names unknown area");
     expect_all(equipment_, technique.equipment, JsonPath(where, "equipment"), "technique", id,
                "names unknown equipment");
+    check_placements(technique, where);
+    check_side_marks(technique, where);
+    if (contains(technique.tags, "held") && technique.seconds.max > kb_.limits.held_point_seconds)
+      fail(JsonPath(where, "seconds"),
+           fmt::format("technique '{}' holds one point: its max of {} s is over the limit of {} s",
+                       id, technique.seconds.max, kb_.limits.held_point_seconds));
   }
 
-  void check_rule(std::size_t index) {
-    const Rule& rule = kb_.rules[index];
-    const JsonPath rules(root_, "rules");
-    const JsonPath where(rules, index);
-    const std::string_view id = rule.id;
-    const JsonPath when(where, "when");
-    const auto check = [&](const IdSet& known, List<std::string_view> ids, const JsonPath& at,
-                           const char* phrase) { expect_all(known, ids, at, "rule", id, phrase); };
-    const RuleCondition& condition = rule.when;
+  // Instructions are written for the main area; any other area needs its own.
+  void check_placements(const Technique& technique, const JsonPath& where) {
+    const JsonPath placements(where, "placements");
+    for (const Placement& placement : technique.placements) {
+      const JsonPath at(placements, placement.target);
+      if (!contains(technique.areas, placement.target) ||
+          placement.target == technique.areas.front())
+        fail(at, fmt::format("technique '{}' has a placement for '{}', which is not one of its "
+                             "other areas",
+                             technique.id, placement.target));
+    }
+    if (technique.same_on_every_area || technique.areas.empty()) return;
+    for (std::size_t i = 1; i < technique.areas.size(); ++i)
+      if (technique.placement(technique.areas[i]) == nullptr)
+        fail(placements,
+             fmt::format("technique '{}' needs a placement for '{}': its instructions are for '{}'",
+                         technique.id, technique.areas[i], technique.areas.front()));
+  }
+
+  // Only a technique done one side at a time can say which side; each of its steps fills
+  // the marks in.
+  void check_side_marks(const Technique& technique, const JsonPath& where) {
+    const auto check = [&](List<std::string_view> texts, const JsonPath& at) {
+      for (std::size_t i = 0; i < texts.size(); ++i) {
+        const std::string_view text = texts[i];
+        const bool marked = text.find(kSideMark) != std::string_view::npos ||
+                            text.find(kOtherSideMark) != std::string_view::npos;
+        if (marked && !technique.per_side)
+          fail(JsonPath(at, i), fmt::format("technique '{}' is not done per side, so its texts "
+                                            "cannot use {} or {}",
+                                            technique.id, kSideMark, kOtherSideMark));
+        if (has_unknown_mark(text))
+          fail(JsonPath(at, i), fmt::format("technique '{}' has an unknown mark in '{}'; only {} "
+                                            "and {} are filled in",
+                                            technique.id, text, kSideMark, kOtherSideMark));
+      }
+    };
+    // Cautions are gathered for the whole routine, which has no one side to fill in.
+    const auto unsided = [&](List<std::string_view> texts, const JsonPath& at) {
+      for (std::size_t i = 0; i < texts.size(); ++i)
+        if (texts[i].find(kSideMark) != std::string_view::npos ||
+            texts[i].find(kOtherSideMark) != std::string_view::npos)
+          fail(JsonPath(at, i), fmt::format("technique '{}': a caution applies to the whole "
+                                            "routine, so it cannot use {} or {}",
+                                            technique.id, kSideMark, kOtherSideMark));
+    };
+    check(technique.instructions, JsonPath(where, "instructions"));
+    check(technique.cues, JsonPath(where, "cues"));
+    check(technique.cautions, JsonPath(where, "cautions"));
+    unsided(technique.cautions, JsonPath(where, "cautions"));
+    const JsonPath placements(where, "placements");
+    for (const Placement& placement : technique.placements) {
+      const JsonPath at(placements, placement.target);
+      check(placement.instructions, JsonPath(at, "instructions"));
+      check(placement.cautions, JsonPath(at, "cautions"));
+      unsided(placement.cautions, JsonPath(at, "cautions"));
+    }
+  }
+
+  // A brace left after taking out the known marks is a mark the planner would print raw.
+  static bool has_unknown_mark(std::string_view text) {
+    std::string rest(text);
+    for (const std::string_view mark : {kSideMark, kOtherSideMark})
+      for (std::size_t at = rest.find(mark); at != std::string::npos; at = rest.find(mark))
+        rest.erase(at, mark.size());
+    return rest.find_first_of("{}") != std::string::npos;
+  }
+
+  void check_limits() {
+    const JsonPath limits(root_, "limits");
+    expect_all(tags_, kb_.limits.pressure_tags, JsonPath(limits, "pressure_tags"), "limits",
+               "pressure_tags", "names unknown tag");
+  }
+
+  void check_condition(const RuleCondition& condition, const JsonPath& when, const char* kind,
+                       std::string_view id) {
     const std::tuple<const IdSet&, List<std::string_view>, const char*, const char*> lists[] = {
         {areas_, condition.areas, "area", "names unknown area"},
         {stages_, condition.stages, "stage", "names unknown stage"},
@@ -169,7 +244,78 @@ class ReferenceChecker {
         {conditions_, condition.conditions, "condition", "names unknown condition"},
     };
     for (const auto& [known, ids, key, phrase] : lists)
-      check(known, ids, JsonPath(when, key), phrase);
+      expect_all(known, ids, JsonPath(when, key), kind, id, phrase);
+  }
+
+  void check_sessions() {
+    const JsonPath sessions(root_, "sessions");
+    IdSet ids;
+    unique_ids(kb_.sessions, "sessions", "session", ids);
+    for (std::size_t i = 0; i < kb_.sessions.size(); ++i) {
+      const SessionShape& shape = kb_.sessions[i];
+      const JsonPath where(sessions, i);
+      check_condition(shape.when, JsonPath(where, "when"), "session", shape.id);
+      const JsonPath shares(where, "shares");
+      int least = 0;
+      for (const PhaseShare& share : shape.shares) {
+        least += share.min_percent;
+        if (share.min_percent > share.max_percent)
+          fail(JsonPath(shares, phase_id(share.phase)),
+               fmt::format("session '{}': min {} is above max {}", shape.id, share.min_percent,
+                           share.max_percent));
+      }
+      if (least > 100)
+        fail(shares, fmt::format("session '{}': the phases' minimum shares add up to {}%, over "
+                                 "100%",
+                                 shape.id, least));
+      const JsonPath requirements(where, "require");
+      for (std::size_t j = 0; j < shape.requirements.size(); ++j) {
+        const JsonPath at(requirements, j);
+        expect_all(tags_, shape.requirements[j].tags, JsonPath(at, "tags"), "session", shape.id,
+                   "requires unknown tag");
+      }
+      expect_all(tags_, shape.extra_time, JsonPath(where, "extra_time"), "session", shape.id,
+                 "gives extra time to unknown tag");
+    }
+    if (!kb_.sessions.empty() && !(kb_.sessions.back().when == RuleCondition{}))
+      fail(JsonPath(sessions, kb_.sessions.size() - 1),
+           fmt::format("the last session '{}' must have no condition, so that every request "
+                       "has a shape",
+                       kb_.sessions.back().id));
+  }
+
+  // A step's target is the knot's area or one the knowledge base lists as related to it,
+  // so a rule that aims at a fixed target must be about areas that target relates to.
+  void check_target_in_scope(const Rule& rule, const AddStep& add, const JsonPath& at) {
+    if (!add.target) return;
+    if (rule.when.areas.empty()) {
+      fail(at, fmt::format("rule '{}' aims {} at '{}' but names no area: say which areas "
+                           "'{}' is related to",
+                           rule.id, add.technique, *add.target, *add.target));
+      return;
+    }
+    for (const std::string_view area_id : rule.when.areas) {
+      const Area* area = kb_.find_area(area_id);
+      if (area == nullptr || area_id == *add.target || contains(area->related, *add.target))
+        continue;
+      fail(at, fmt::format("rule '{}' aims {} at '{}', which area '{}' does not list as related",
+                           rule.id, add.technique, *add.target, area_id));
+    }
+  }
+
+  template <typename Texts>
+  static bool contains(const Texts& values, std::string_view value) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+  }
+
+  void check_rule(std::size_t index) {
+    const Rule& rule = kb_.rules[index];
+    const JsonPath rules(root_, "rules");
+    const JsonPath where(rules, index);
+    const std::string_view id = rule.id;
+    const auto check = [&](const IdSet& known, List<std::string_view> ids, const JsonPath& at,
+                           const char* phrase) { expect_all(known, ids, at, "rule", id, phrase); };
+    check_condition(rule.when, JsonPath(where, "when"), "rule", id);
 
     const RuleEffect& effect = rule.then;
     const JsonPath then(where, "then");
@@ -182,6 +328,7 @@ class ReferenceChecker {
       if (add.target)
         expect(areas_, *add.target, JsonPath(add_where, "target"), "rule", id,
                "names unknown target area");
+      check_target_in_scope(rule, add, JsonPath(add_where, "target"));
     }
     check(techniques_, effect.exclude, JsonPath(then, "exclude"), "excludes unknown technique");
     check(tags_, effect.exclude_tags, JsonPath(then, "exclude_tags"), "excludes unknown tag");

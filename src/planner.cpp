@@ -7,6 +7,8 @@
 #include <map>
 #include <unordered_map>
 
+#include "session_ledger.hpp"
+
 namespace knotplan {
 
 namespace {
@@ -37,7 +39,7 @@ RoutineReferral copy(const Referral& referral) {
 // "units": seconds per side, or repetitions of the hold for a technique done as hold x reps.
 struct Pick {
   const Technique* technique = nullptr;
-  std::string_view target;  // the request's area or a rule's target
+  std::string_view target;  // a requested area, or one related to it
   Phase phase = Phase::kRelease;
   int priority = 0;
   std::optional<int> preferred_seconds;
@@ -50,11 +52,20 @@ struct Pick {
   int max_units = 0;
   int units = 0;  // chosen
   bool chosen = false;
+  bool pressure = false;
 
   int cost(int at_units) const { return at_units * per_unit * sides; }
+  StepCost step_cost(int at_units) const {
+    return {phase,           target,
+            cost(at_units),  at_units * per_unit,
+            pressure,        phase == Phase::kRelease,
+            technique->group};
+  }
 };
 
-// One pick's key: a technique on a target area.
+// A pick's key. Pressing and rolling is aimed at one target, so the same technique may
+// serve two targets; any other work (a stretch, a walk, a heat pack) is done once per
+// session, however many knots asked for it.
 using TechniqueOnTarget = std::pair<std::string_view, std::string_view>;
 
 struct TechniqueOnTargetHash {
@@ -64,10 +75,33 @@ struct TechniqueOnTargetHash {
   }
 };
 
+// "{side}" and "{other}" in a one-sided step's texts, said for the side it works.
+std::string with_sides(std::string_view text, Side side) {
+  std::string result(text);
+  if (side == Side::kBoth) return result;
+  const std::string_view worked = side_id(side);
+  const std::string_view other = side_id(side == Side::kLeft ? Side::kRight : Side::kLeft);
+  for (const auto& [mark, word] : {std::pair{kSideMark, worked}, std::pair{kOtherSideMark, other}})
+    for (std::size_t at = result.find(mark); at != std::string::npos;
+         at = result.find(mark, at + word.size()))
+      result.replace(at, mark.size(), word);
+  return result;
+}
+
+std::vector<std::string> with_sides(List<std::string_view> texts, Side side) {
+  std::vector<std::string> result;
+  result.reserve(texts.size());
+  for (const std::string_view text : texts) result.push_back(with_sides(text, side));
+  return result;
+}
+
 class Planner {
  public:
   Planner(const KnowledgeBase& kb, const Request& request, Decisions decisions)
-      : kb_(kb), request_(request), decisions_(std::move(decisions)) {
+      : kb_(kb),
+        request_(request),
+        decisions_(std::move(decisions)),
+        ledger_(kb.limits, request.minutes * 60) {
     // An index of the techniques the rules asked for keeps planning linear in the size of
     // the knowledge base, and costs nothing for the ones no rule named.
     for (const Candidate& candidate : decisions_.candidates)
@@ -78,6 +112,9 @@ class Planner {
         found->second = &technique;
   }
 
+  // Composes the session as a physiotherapist lays one out: choose the shape for this
+  // request, put in the work it requires, fill each phase within its share in priority
+  // order, then give spare time to the kinds of work the shape names, never to pressing.
   Routine run() {
     Routine routine;
     routine.request = request_;
@@ -93,29 +130,71 @@ class Planner {
     }
     routine.advice = std::move(decisions_.advice);
     if (decisions_.refer) routine.see_a_professional = copy(*decisions_.refer);
+    shape_ = choose_shape();
     std::vector<Pick> picks = merge_candidates();
     picks.erase(
         std::remove_if(picks.begin(), picks.end(), [&](const Pick& pick) { return !usable(pick); }),
         picks.end());
     for (Pick& pick : picks) set_lengths(pick);
-    choose(picks);
-    grow(picks);
+    put_in_requirements(picks, routine.session);
+    fill_phases(picks, /*keep_minimums=*/true);
+    fill_phases(picks, /*keep_minimums=*/false);
+    take_one_step_at_least(picks);
+    give_extra_time(picks);
+    advise_what_did_not_fit(picks, routine.advice);
     emit_steps(picks, routine);
-    for (const Pick& pick : picks)
-      if (pick.chosen)
-        for (const std::string_view caution : pick.technique->cautions)
+    for (const Pick& pick : picks) {
+      if (!pick.chosen) continue;
+      for (const std::string_view caution : pick.technique->cautions)
+        append_unique(routine.cautions, caution);
+      if (const Placement* placement = pick.technique->placement(pick.target))
+        for (const std::string_view caution : placement->cautions)
           append_unique(routine.cautions, caution);
+    }
     routine.cautions.emplace_back(kb_.disclaimer);
+    describe_session(routine.session);
     routine.planner_notes = std::move(notes_);
     return routine;
   }
 
  private:
   void name_request(Routine& routine) const {
-    if (const Area* area = kb_.find_area(request_.area)) routine.area_name = area->name;
+    std::vector<std::string_view> names;
+    for (const std::string& id : request_.areas)
+      if (const Area* area = kb_.find_area(id)) names.push_back(area->name);
+    routine.area_name = join_names(names);
     if (const Stage* stage = kb_.find_stage(request_.stage)) routine.stage_name = stage->name;
     if (const Cause* cause = kb_.find_cause(request_.cause)) routine.cause_name = cause->name;
   }
+
+  // "Neck", "Neck and Upper back", "Neck, Upper back and Lower back".
+  static std::string join_names(const std::vector<std::string_view>& names) {
+    std::string joined;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (i > 0) joined += i + 1 == names.size() ? " and " : ", ";
+      joined += names[i];
+    }
+    return joined;
+  }
+
+  // The first shape whose condition holds; the loader makes sure the last one always does.
+  const SessionShape* choose_shape() const {
+    for (const SessionShape& shape : kb_.sessions)
+      if (rule_matches(shape.when, request_)) return &shape;
+    return nullptr;
+  }
+
+  // The room a phase has in this session, in seconds; none where the shape gives it none.
+  std::pair<int, int> phase_bounds(Phase phase) const {
+    const int budget = request_.minutes * 60;
+    if (shape_ != nullptr)
+      for (const PhaseShare& share : shape_->shares)
+        if (share.phase == phase)
+          return {budget * share.min_percent / 100, budget * share.max_percent / 100};
+    return {0, shape_ == nullptr ? budget : 0};
+  }
+
+  int phase_room(Phase phase) const { return phase_bounds(phase).second - ledger_.used_in(phase); }
 
   // Candidates highest priority first, ties in file order (the order rules add them).
   // Priorities are few (0-100), so bucketing by them keeps this linear.
@@ -130,7 +209,8 @@ class Planner {
     return ordered;
   }
 
-  // One pick per (technique, target), in priority order.
+  // One pick per technique and target for release work, per technique for the rest, in
+  // priority order.
   std::vector<Pick> merge_candidates() {
     std::vector<Pick> picks;
     picks.reserve(decisions_.candidates.size());
@@ -138,30 +218,42 @@ class Planner {
     index.reserve(decisions_.candidates.size());
     for (const Candidate* next : by_priority()) {
       const Candidate& candidate = *next;
-      const std::string_view target =
-          candidate.add.target.value_or(std::string_view(request_.area));
-      const auto [at, added] =
-          index.emplace(TechniqueOnTarget{candidate.add.technique, target}, picks.size());
+      const Technique* technique = techniques_.at(candidate.add.technique);
+      if (technique == nullptr) continue;  // the loader rejects this; a hand-built KB may not
+      const std::string_view target = candidate.add.target.value_or(request_.areas.front());
+      const Phase phase = candidate.add.phase.value_or(technique->phase);
+      const TechniqueOnTarget key{technique->id,
+                                  phase == Phase::kRelease ? target : std::string_view()};
+      const auto [at, added] = index.emplace(key, picks.size());
       if (!added) {
         reasons_.emplace_back(at->second, candidate.rule);
-        continue;
-      }
-      const Technique* technique = techniques_.at(candidate.add.technique);
-      if (technique == nullptr) {  // the loader rejects this; a hand-built KB may not
-        index.erase(at);
         continue;
       }
       Pick pick;
       pick.technique = technique;
       pick.target = target;
-      pick.phase = candidate.add.phase.value_or(technique->phase);
+      pick.phase = phase;
       pick.priority = candidate.add.priority;
       pick.preferred_seconds = candidate.add.seconds;
       pick.id = picks.size();
+      pick.pressure = std::any_of(technique->tags.begin(), technique->tags.end(), [&](auto tag) {
+        return contains(kb_.limits.pressure_tags, tag);
+      });
       reasons_.emplace_back(pick.id, candidate.rule);
       picks.push_back(std::move(pick));
     }
     return picks;
+  }
+
+  bool is_knot(std::string_view area) const { return contains(request_.areas, area); }
+
+  // A knot's own area, or one the knowledge base lists as related to a knot.
+  bool in_scope(std::string_view target) const {
+    if (is_knot(target)) return true;
+    return std::any_of(request_.areas.begin(), request_.areas.end(), [&](const std::string& id) {
+      const Area* area = kb_.find_area(id);
+      return area != nullptr && contains(area->related, target);
+    });
   }
 
   // Whether the person can do it here and no rule ruled it out; notes why not.
@@ -170,6 +262,10 @@ class Planner {
     const std::string_view id = technique.id;
     if (!contains(technique.areas, pick.target)) {
       note("{}: not used on {}", id, pick.target);
+      return false;
+    }
+    if (!in_scope(pick.target)) {
+      note("{}: {} is not related to the knot", id, pick.target);
       return false;
     }
     if (const auto found = decisions_.excluded_techniques.find(id);
@@ -184,7 +280,7 @@ class Planner {
         return false;
       }
     }
-    if (pick.target == request_.area) {
+    if (is_knot(pick.target)) {
       for (const std::string_view tag : technique.tags) {
         if (const auto found = decisions_.kept_off_knot.find(tag);
             found != decisions_.kept_off_knot.end()) {
@@ -231,7 +327,12 @@ class Planner {
 
   void set_lengths(Pick& pick) {
     const Technique& technique = *pick.technique;
-    const SecondsRange& range = technique.seconds;
+    SecondsRange range = technique.seconds;
+    if (contains(technique.tags, "held")) {  // one point held still: never past the limit
+      range.max = std::min(range.max, kb_.limits.held_point_seconds);
+      range.usual = std::min(range.usual, range.max);
+      range.min = std::min(range.min, range.max);
+    }
     pick.sides = technique.per_side && request_.side == Side::kBoth ? 2 : 1;
     const int wanted = pick.preferred_seconds.value_or(range.usual);
     const std::vector<double> factors = scale_factors(pick);
@@ -268,45 +369,143 @@ class Planner {
     pick.usual_units = std::max(pick.min_units, clamp(usual));
   }
 
-  // In priority order: at the usual length if it fits, else at the shortest.
-  void choose(std::vector<Pick>& picks) {
-    const int budget = request_.minutes * 60;
-    std::map<Phase, int> per_phase;
-    for (Pick& pick : picks) {
-      const auto limit = decisions_.phase_limits.find(pick.phase);
-      if (limit != decisions_.phase_limits.end() && per_phase[pick.phase] >= limit->second) {
-        note("{}: no room in the {} phase", pick.technique->id, phase_id(pick.phase));
-        continue;
-      }
-      if (used_ + pick.cost(pick.usual_units) <= budget) {
-        pick.units = pick.usual_units;
-      } else if (used_ + pick.cost(pick.min_units) <= budget) {
-        pick.units = pick.min_units;
-      } else {
-        note("{}: no time left", pick.technique->id);
-        continue;
-      }
+  bool phase_is_full(const Pick& pick) const {
+    const auto limit = decisions_.phase_limits.find(pick.phase);
+    return limit != decisions_.phase_limits.end() && chosen_in_[pick.phase] >= limit->second;
+  }
+
+  // Takes the pick at its usual length if that fits `room`, else at its shortest.
+  bool try_choose(Pick& pick, int room) {
+    for (const int units : {pick.usual_units, pick.min_units}) {
+      if (!ledger_.fits(pick.step_cost(units), room)) continue;
+      pick.units = units;
       pick.chosen = true;
-      used_ += pick.cost(pick.units);
-      ++per_phase[pick.phase];
+      ledger_.add(pick.step_cost(units));
+      ++chosen_in_[pick.phase];
+      return true;
+    }
+    return false;
+  }
+
+  // The shape's must-haves first, each by the highest-priority step that can serve it,
+  // at its shortest: the rest of the session then fits around them.
+  void put_in_requirements(std::vector<Pick>& picks, SessionPlan& session) {
+    if (shape_ == nullptr) return;
+    for (const Requirement& requirement : shape_->requirements) {
+      SessionRequirement& record = session.requirements.emplace_back();
+      record.tags = copies(requirement.tags);
+      record.from_minutes = requirement.from_minutes;
+      record.why = requirement.why;
+      record.applies = request_.minutes >= requirement.from_minutes;
+      if (!record.applies) continue;
+      const auto serves = [&](const Pick& pick) {
+        return std::any_of(requirement.tags.begin(), requirement.tags.end(),
+                           [&](auto tag) { return contains(pick.technique->tags, tag); });
+      };
+      record.met = std::any_of(picks.begin(), picks.end(),
+                               [&](const Pick& pick) { return pick.chosen && serves(pick); });
+      for (Pick& pick : picks) {
+        if (record.met) break;
+        if (pick.chosen || !serves(pick) || phase_is_full(pick)) continue;
+        const int least = pick.min_units;
+        pick.usual_units = least;  // grows later only if the shape gives it extra time
+        record.met = try_choose(pick, ledger_.spare());
+      }
+      if (!record.met)
+        note("requirement {} from {} min: no usable step fits", fmt::join(requirement.tags, "/"),
+             requirement.from_minutes);
     }
   }
 
-  // Spreads spare time in small blocks, round-robin by priority, up to each maximum.
-  void grow(std::vector<Pick>& picks) {
-    const int budget = request_.minutes * 60;
-    bool grew = true;
-    while (grew) {
-      grew = false;
-      for (Pick& pick : picks) {
-        if (!pick.chosen || pick.units >= pick.max_units) continue;
-        const int next = std::min(pick.max_units, pick.units + pick.growth_units);
-        const int extra = pick.cost(next) - pick.cost(pick.units);
-        if (used_ + extra > budget) continue;
-        used_ += extra;
-        pick.units = next;
-        grew = true;
+  // What the phases other than `phase` still need to reach their minimum shares.
+  int reserved_for_others(Phase phase) const {
+    if (shape_ == nullptr) return 0;
+    int reserved = 0;
+    for (const PhaseShare& share : shape_->shares)
+      if (share.phase != phase)
+        reserved += std::max(0, phase_bounds(share.phase).first - ledger_.used_in(share.phase));
+    return reserved;
+  }
+
+  // In priority order, each pick that fits its phase's share. The first pass takes only
+  // what leaves the other phases room to reach their minimum shares, so that no phase is
+  // starved by another; the second fills what is left.
+  void fill_phases(std::vector<Pick>& picks, bool keep_minimums) {
+    for (Pick& pick : picks) {
+      if (pick.chosen) continue;
+      if (phase_is_full(pick)) {
+        if (!keep_minimums)
+          note("{}: no room in the {} phase", pick.technique->id, phase_id(pick.phase));
+        continue;
       }
+      int room = phase_room(pick.phase);
+      if (keep_minimums) room = std::min(room, ledger_.spare() - reserved_for_others(pick.phase));
+      if (!try_choose(pick, room) && !keep_minimums)
+        note("{}: no time left within the {} phase or the dose limits", pick.technique->id,
+             phase_id(pick.phase));
+    }
+  }
+
+  // A budget too short for any phase's share (a minute or two) still gets the most
+  // important step that fits it whole.
+  void take_one_step_at_least(std::vector<Pick>& picks) {
+    if (std::any_of(picks.begin(), picks.end(), [](const Pick& pick) { return pick.chosen; }))
+      return;
+    for (Pick& pick : picks)
+      if (!phase_is_full(pick) && try_choose(pick, ledger_.spare())) return;
+  }
+
+  // Spare time goes to the kinds of work the shape names, in its order, a small block at
+  // a time round the steps of that kind; pressure work never grows.
+  void give_extra_time(std::vector<Pick>& picks) {
+    if (shape_ == nullptr) return;
+    for (const std::string_view tag : shape_->extra_time) {
+      bool grew = true;
+      while (grew) {
+        grew = false;
+        for (Pick& pick : picks) {
+          if (!pick.chosen || pick.pressure || pick.units >= pick.max_units ||
+              !contains(pick.technique->tags, tag))
+            continue;
+          const int next = std::min(pick.max_units, pick.units + pick.growth_units);
+          const int extra = pick.cost(next) - pick.cost(pick.units);
+          const int extra_per_side = (next - pick.units) * pick.per_unit;
+          if (!ledger_.can_grow(pick.step_cost(pick.units), extra, extra_per_side,
+                                phase_room(pick.phase)))
+            continue;
+          ledger_.grow(pick.step_cost(pick.units), extra, extra_per_side);
+          pick.units = next;
+          grew = true;
+        }
+      }
+    }
+  }
+
+  // A heat pack that needs more time than the session has is still worth using: say how,
+  // before or after the routine. One word per job, for the first such technique.
+  void advise_what_did_not_fit(const std::vector<Pick>& picks,
+                               std::vector<std::string>& advice) const {
+    std::vector<std::string_view> jobs_done;
+    for (const Pick& pick : picks)
+      if (pick.chosen && pick.technique->group) jobs_done.push_back(*pick.technique->group);
+    for (const Pick& pick : picks) {
+      const Technique& technique = *pick.technique;
+      if (pick.chosen || !technique.if_no_room) continue;
+      if (technique.group) {
+        if (contains(jobs_done, *technique.group)) continue;
+        jobs_done.push_back(*technique.group);
+      }
+      append_unique(advice, *technique.if_no_room);
+    }
+  }
+
+  void describe_session(SessionPlan& session) const {
+    if (shape_ == nullptr) return;
+    session.shape = shape_->id;
+    session.why = shape_->why;
+    for (const PhaseShare& share : shape_->shares) {
+      const auto [least, most] = phase_bounds(share.phase);
+      session.phases.push_back({share.phase, least, most, ledger_.used_in(share.phase)});
     }
   }
 
@@ -332,6 +531,9 @@ class Planner {
     int clock = 0;
     for (const Pick* pick : chosen) {
       const Technique& technique = *pick->technique;
+      const Placement* placement = technique.placement(pick->target);
+      const List<std::string_view> instructions =
+          placement != nullptr ? placement->instructions : technique.instructions;
       std::vector<Side> sides;
       if (!technique.per_side) {
         sides = {Side::kBoth};
@@ -360,8 +562,8 @@ class Planner {
         step.tags = copies(technique.tags);
         for (const std::string_view needed : technique.equipment)
           step.equipment.emplace_back(*available(needed));  // usable() made sure
-        step.instructions = copies(technique.instructions);
-        step.cues = copies(technique.cues);
+        step.instructions = with_sides(instructions, side);
+        step.cues = with_sides(technique.cues, side);
         clock += step.seconds;
         routine.steps.push_back(std::move(step));
       }
@@ -386,11 +588,13 @@ class Planner {
   const KnowledgeBase& kb_;
   const Request& request_;
   Decisions decisions_;
+  SessionLedger ledger_;
+  const SessionShape* shape_ = nullptr;
+  mutable std::map<Phase, int> chosen_in_;  // steps chosen per phase, for phase limits
   // (pick id, rule id), for every pick: one list rather than one per pick, since few
   // picks become steps.
   std::vector<std::pair<std::size_t, std::string_view>> reasons_;
   std::vector<std::string> notes_;
-  int used_ = 0;
   std::unordered_map<std::string_view, const Technique*> techniques_;  // null: no such id
 };
 

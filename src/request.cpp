@@ -127,7 +127,21 @@ Request resolve_request(const KnowledgeBase& kb, const RequestOptions& options,
                                  fmt::join(ids, ", ")));
   }
   Request request;
-  request.area = resolve_named(List<Area>(selectable), *options.area, "--area", "area").id;
+  // Nothing at all is a missing area, answered with the valid ones, not a list problem.
+  if (normalize_id(*options.area).empty())
+    resolve_named(List<Area>(selectable), *options.area, "--area", "area");
+  for (const std::string& item : split_list({*options.area}, "--area", "neck,shoulders")) {
+    const std::string id(resolve_named(List<Area>(selectable), item, "--area", "area").id);
+    if (std::find(request.areas.begin(), request.areas.end(), id) == request.areas.end())
+      request.areas.push_back(id);
+  }
+  if (request.areas.empty())
+    throw UsageError("--area needs at least one area", "for example: knotplan --area upper-back");
+  if (request.areas.size() > kMaxAreas)
+    throw UsageError(
+        fmt::format("--area {} names more than {} areas", quote_value(*options.area), kMaxAreas),
+        "plan for the one to three places that hurt most, such as --area "
+        "neck,shoulders");
   request.since = parse_since(options.since, clock);
   request.stage = stage_for_hours(kb, request.since.hours).id;
   request.cause = resolve_named(kb.causes, options.cause, "--cause", "cause").id;

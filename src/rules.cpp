@@ -66,9 +66,19 @@ class Evaluator {
     auto& effects = entry.effects;
 
     for (const AddStep& add : then.add) {
-      decisions_.candidates.push_back({add, rule.id});
-      effect(effects, "adds {} on {} (priority {})", add.technique,
-             add.target.value_or(std::string_view(request_.area)), add.priority);
+      if (add.target) {
+        decisions_.candidates.push_back({add, rule.id});
+        effect(effects, "adds {} on {} (priority {})", add.technique, *add.target, add.priority);
+        continue;
+      }
+      // A step with no target of its own works on each knot the rule is about.
+      for (const std::string& area : request_.areas) {
+        if (!one_of(rule.when.areas, area)) continue;
+        AddStep aimed = add;
+        aimed.target = area;
+        decisions_.candidates.push_back({aimed, rule.id});
+        effect(effects, "adds {} on {} (priority {})", add.technique, area, add.priority);
+      }
     }
     for (const std::string_view technique : then.exclude) {
       decisions_.excluded_techniques[technique].push_back(rule.id);
@@ -134,7 +144,7 @@ class Evaluator {
 }  // namespace
 
 bool rule_matches(const RuleCondition& when, const Request& request) {
-  if (!one_of(when.areas, request.area)) return false;
+  if (!any_in(when.areas, request.areas)) return false;
   if (!one_of(when.stages, request.stage)) return false;
   if (!one_of(when.causes, request.cause)) return false;
   if (!any_in(when.equipment, request.equipment)) return false;

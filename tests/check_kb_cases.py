@@ -44,13 +44,15 @@ def cases(kb):
     yield "not JSON", "areas: neck\n", "JSON syntax error", None
     yield "truncated", json.dumps(kb)[:5000], "JSON syntax error", None
     yield "deep nesting", "[" * 100000, "nested deeper than", None
-    yield "number overflow", json.dumps(kb).replace('"schema_version": 1', '"schema_version": 1e999', 1), "unreadable JSON", None
+    yield "number overflow", json.dumps(kb).replace('"schema_version": 2', '"schema_version": 1e999', 1), "unreadable JSON", None
     yield "deep object nesting", '{"a":' * 100000 + "1" + "}" * 100000, "nested deeper than", None
     yield "not UTF-8", json.dumps(kb).replace("Warm shower", "Warm \udcff shower").encode("utf-8", "surrogateescape").decode("latin-1"), "JSON syntax error", None
     yield "wrong type", edit(set_in(["techniques", 0, "per_side"], "yes")), "/techniques/0/per_side", True
     yield "missing field", edit(delete(["rules", 0, "why"])), "/rules/0/why: is missing", True
     yield "negative seconds", edit(set_in(["techniques", 2, "seconds", "min"], -10)), "/techniques/2/seconds/min", True
-    yield "pressure above 10", edit(set_in(["techniques", 4, "pressure", "max"], 11)), "/techniques/4/pressure/max", True
+    techniques = kb["techniques"]
+    pressed = next(i for i, t in enumerate(techniques) if t.get("pressure"))
+    yield "pressure above 10", edit(set_in(["techniques", pressed, "pressure", "max"], 11)), f"/techniques/{pressed}/pressure/max", True
     yield "unknown tag", edit(set_in(["techniques", 3, "tags"], ["magic"])), "unknown tag 'magic'", True
     yield "unknown key", edit(set_in(["rules", 1, "then", "exclued"], ["x"])), "unknown key 'exclued'", True
     yield "bad id", edit(set_in(["areas", 0, "id"], "Neck Area")), "/areas/0/id", True
@@ -58,6 +60,20 @@ def cases(kb):
     yield "unknown technique in a rule", edit(set_in(["rules", 3, "then", "add", 0, "technique"], "nope")), "names unknown technique 'nope'", False
     yield "unknown area in a technique", edit(set_in(["techniques", 1, "areas"], ["elbow"])), "names unknown area 'elbow'", False
     yield "duplicate id", edit(lambda doc: doc["techniques"].append(copy.deepcopy(doc["techniques"][0]))), "is used twice", False
+    # The session model: what the schema cannot see, kb check must.
+    placed = next(i for i, t in enumerate(techniques) if t.get("placements"))
+    first_other = next(iter(techniques[placed]["placements"]))
+    yield "missing placement", edit(delete(["techniques", placed, "placements", first_other])), f"needs a placement for '{first_other}'", False
+    whole = next(i for i, t in enumerate(techniques) if not t.get("per_side"))
+    yield "side mark on a two-sided technique", edit(set_in(["techniques", whole, "instructions", 0], "Lift your {side} arm.")), "is not done per side", False
+    yield "unknown mark", edit(set_in(["techniques", placed, "instructions", 0], "Lift your {sde} arm.")), "unknown mark", False
+    held = next(i for i, t in enumerate(techniques) if "held" in t["tags"])
+    yield "held point over the limit", edit(set_in(["techniques", held, "seconds", "max"], 150)), "over the limit of 120 s", False
+    yield "last session with a condition", edit(set_in(["sessions", len(kb["sessions"]) - 1, "when"], {"stage": ["new"]})), "must have no condition", False
+    yield "session with an unknown tag", edit(set_in(["sessions", 0, "extra_time"], ["naps"])), "unknown tag 'naps'", True
+    aimed = next(i for i, r in enumerate(kb["rules"]) if any(a.get("target") == "chest" for a in r["then"].get("add", [])))
+    yield "rule aimed out of scope", edit(set_in(["rules", aimed, "when", "area"], ["lower-back"])), "does not list as related", False
+    yield "no limits", edit(delete(["limits"])), "/limits: is missing", True
     yield "stages out of order", edit(set_in(["stages", 2, "max_hours"], 10)), "must end later than", False
 
 

@@ -115,6 +115,17 @@ def main():
         check_routine(validate(out, " ".join(args)), ["tennis-ball", "hot-pack", "cold-pack"], 10,
                       failures, " ".join(args))
 
+    for areas in ("neck,shoulders", "upper-back,lower-back", "lower-back,neck,between-shoulder-blades"):
+        for since in ("today", "3w"):
+            args = ["--area", areas, "--since", since, "--minutes", "20", "--explain",
+                    "--equipment", "tennis-ball"]
+            code, out, _ = run(binary, args)
+            runs += 1
+            doc = validate(out, " ".join(args))
+            check_routine(doc, ["tennis-ball"], 20, failures, " ".join(args))
+            if doc["request"]["areas"] != areas.split(","):
+                failures.append(f"{' '.join(args)}: areas {doc['request']['areas']}")
+
     sample = ["--area", "neck", "--since", "3d", "--cause", "sleep", "--equipment", "hot-pack"]
     if run(binary, sample)[1] != run(binary, sample)[1]:
         failures.append("the same request gave different output")

@@ -127,12 +127,13 @@ TEST_CASE("guide: space pauses without counting, n skips, b goes back, q quits",
     CHECK_THAT(io.screen, Catch::Contains("[1:10] Back to step 1.\n[1:10] Step 1/"));
   }
   SECTION("quit") {
-    ScriptedIo io({{100.0, 'q'}});
+    // 20 s in, within the first step (30 s after a 3-second lead-in).
+    ScriptedIo io({{20.0, 'q'}});
     const GuideSummary summary = play_routine(routine, plain(), io);
     CHECK(summary.quit);
-    CHECK(summary.done == 1);
+    CHECK(summary.done == 0);
     CHECK_THAT(io.screen, Catch::EndsWith(fmt::format(
-                              "[1:40] Stopped. 1 of {} steps done, 0 skipped, 1:40 spent.\n",
+                              "[0:20] Stopped. 0 of {} steps done, 0 skipped, 0:20 spent.\n",
                               routine.steps.size())));
   }
   SECTION("quit while paused") {
@@ -143,7 +144,7 @@ TEST_CASE("guide: space pauses without counting, n skips, b goes back, q quits",
 
 TEST_CASE("guide: an interrupt stops at once, without a summary", "[guide]") {
   ScriptedIo io;
-  io.interrupt_at_ = 42.0;
+  io.interrupt_at_ = 20.0;  // within the first step
   const GuideSummary summary = play_routine(neck_routine(), plain(), io);
   CHECK(summary.interrupted);
   CHECK(summary.done == 0);
@@ -180,7 +181,7 @@ TEST_CASE("guide: in a terminal the countdown is redrawn in place, with bells", 
   for (std::size_t at = 0; at <= quiet.screen.size(); ++at) {
     if (at == quiet.screen.size() || quiet.screen[at] == '\r' || quiet.screen[at] == '\n') {
       const std::string line = quiet.screen.substr(start, at - start);
-      if (line.rfind("\x1b[K  ", 0) == 0 && line.find(" left ") != std::string::npos)
+      if (line.rfind("\x1b[K  ", 0) == 0 && line.find(" left  [") != std::string::npos)
         longest = std::max(longest, line.size() - 3);
       start = at + 1;
     }

@@ -49,8 +49,11 @@ TEST_CASE("markdown: a numbered step list with tick boxes, then advice and cauti
   CHECK(count(text, "[ ] **") == routine.steps.size());
   for (const Step& step : routine.steps)
     CHECK_THAT(text, Catch::Contains(std::to_string(step.index) + ". [ ] **" + step.name + "**"));
-  CHECK_THAT(text, Catch::Contains("0:00 to 1:00 (1 min)"));
-  CHECK_THAT(text, Catch::Contains("Same as step 1, on the right side."));
+  CHECK_THAT(text, Catch::Contains("0:00 to 0:30 (30 s)"));
+  // Both sides are written out: each names its own hand and shoulder.
+  CHECK(text.find("Same as step") == std::string::npos);
+  CHECK_THAT(text, Catch::Contains("your left"));
+  CHECK_THAT(text, Catch::Contains("your right"));
   CHECK_THAT(text, Catch::Contains("- *Feel:* "));
   CHECK_THAT(text, Catch::Contains("\n## Advice\n"));
   CHECK_THAT(text, Catch::Contains("\n## Cautions\n"));

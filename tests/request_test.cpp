@@ -35,7 +35,7 @@ TEST_CASE("ids and aliases match whatever the case and separators", "[request]")
   options.side = "Left";
   options.conditions = {"blood thinners"};
   const Request request = resolve_request(builtin_knowledge_base(), options, kTestClock);
-  CHECK(request.area == "upper-back");
+  CHECK(request.areas == std::vector<std::string>{"upper-back"});
   CHECK(request.cause == "strain");
   CHECK(request.equipment == std::vector<std::string>{"cold-pack", "tennis-ball"});
   CHECK(request.side == Side::kLeft);

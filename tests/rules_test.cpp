@@ -52,7 +52,7 @@ TEST_CASE("every matching rule fires, in file order, with a trace", "[rules]") {
   const Decisions decisions = evaluate_rules(kb, request);
   const auto& fired = decisions.rules_fired;
   for (const char* id :
-       {"upper-back-knot", "heart-and-aorta-warning", "strain-work-around-the-knot",
+       {"upper-back-knot", "heart-and-aorta-warning", "work-around-upper-back-side",
         "work-around-upper-body", "fresh-strain-or-knock", "new-knot-gentle-start", "stay-active"})
     CHECK(std::find(fired.begin(), fired.end(), id) != fired.end());
   CHECK(std::find(fired.begin(), fired.end(), "neck-knot") == fired.end());

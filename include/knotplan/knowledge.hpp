@@ -116,6 +116,20 @@ struct Condition : Named {
   bool operator==(const Condition&) const = default;
 };
 
+// How a technique is done on one target other than its main area: instructions written
+// for that place, and that place's own cautions (the armpit hollow, the front of the neck).
+struct Placement {
+  std::string_view target;
+  List<std::string_view> instructions;  // replace the technique's own instructions
+  List<std::string_view> cautions;      // added to the technique's own cautions
+  bool operator==(const Placement&) const = default;
+};
+
+// Texts of a technique done one side at a time say directions with these marks, which a
+// step replaces with "left" or "right": the side being worked, and the other one.
+inline constexpr std::string_view kSideMark = "{side}";
+inline constexpr std::string_view kOtherSideMark = "{other}";
+
 struct Technique {
   std::string_view id;
   std::string_view name;
@@ -133,7 +147,21 @@ struct Technique {
   List<std::string_view> cues;
   List<std::string_view> cautions;
   List<std::string_view> sources;
+  // The first of `areas` is the main one, which `instructions` describe; every other area
+  // has a placement, unless the technique is done the same way wherever it is aimed.
+  bool same_on_every_area = false;
+  List<Placement> placements;
+  std::optional<std::string_view> group;  // techniques doing the same job share one
+  // Advice given instead when a rule asks for the technique and the session has no room.
+  std::optional<std::string_view> if_no_room;
   bool operator==(const Technique&) const = default;
+
+  // The placement for `target`; nullptr on the main area or where none is written.
+  const Placement* placement(std::string_view target) const {
+    for (const Placement& placement : placements)
+      if (placement.target == target) return &placement;
+    return nullptr;
+  }
 };
 
 // --- rules -------------------------------------------------------------------------
@@ -204,12 +232,57 @@ struct Rule {
   bool operator==(const Rule&) const = default;
 };
 
+// --- the session model ---------------------------------------------------------------
+
+// Limits on pressure work that hold in every session, whatever the rules ask for.
+struct DoseLimits {
+  List<std::string_view> pressure_tags;  // the tags that count as pressure work
+  int pressure_seconds_per_session = 900;
+  int pressure_seconds_per_target_side = 300;
+  int held_point_seconds = 120;  // a step tagged "held" never runs longer on one side
+  int release_techniques_per_target_side = 2;
+  bool operator==(const DoseLimits&) const = default;
+};
+
+// A phase's share of the session's time, in percent of the budget.
+struct PhaseShare {
+  Phase phase = Phase::kRelease;
+  int min_percent = 0;
+  int max_percent = 100;
+  bool operator==(const PhaseShare&) const = default;
+};
+
+// Work that must be in a session once the budget reaches `from_minutes`: a step with one
+// of these tags.
+struct Requirement {
+  List<std::string_view> tags;
+  int from_minutes = 0;
+  std::string_view why;
+  bool operator==(const Requirement&) const = default;
+};
+
+// The shape of a session for a kind of request, as a physiotherapist would lay it out:
+// each phase's share, what must be there, and which work spare minutes go to.
+struct SessionShape {
+  std::string_view id;
+  std::string_view why;
+  RuleCondition when;  // the first shape whose condition holds is used
+  List<PhaseShare> shares;
+  List<Requirement> requirements;
+  List<std::string_view> extra_time;  // tags, in the order spare time goes to them
+  List<std::string_view> sources;
+  bool operator==(const SessionShape&) const = default;
+};
+
 // --- the whole knowledge base --------------------------------------------------------
 
 class Storage;
 
+// The knowledge-base format this knotplan reads; 2 added the session model.
+inline constexpr int kKnowledgeSchemaVersion = 2;
+
 struct KnowledgeBase {
-  int schema_version = 1;
+  int schema_version = kKnowledgeSchemaVersion;
   std::string_view disclaimer;  // closes every routine: self-care guidance, not a diagnosis
   List<Area> areas;
   List<Stage> stages;  // ordered by max_hours, the open-ended stage last
@@ -219,6 +292,8 @@ struct KnowledgeBase {
   List<Condition> conditions;
   List<Technique> techniques;
   List<Rule> rules;  // file order: it breaks priority ties
+  DoseLimits limits;
+  List<SessionShape> sessions;  // the last one matches every request
   // Owns what the views above point into; empty for the built-in knowledge base.
   std::shared_ptr<const Storage> storage;
 

@@ -18,12 +18,17 @@ struct TextOptions {
 
 // The routine as an aligned sheet for a person reading a terminal. Knowledge-base text
 // is stripped of control characters. A routine planned with Request::explain (--explain)
-// ends with the rules that fired and the candidates left out.
+// ends with the session shape, the rules that fired and the candidates left out.
 void render_text(const Routine& routine, const TextOptions& options, std::ostream& out);
 
-// The routine as the JSON contract of DESIGN.md §6 (two-space indent, contract field
-// order, a final newline). A routine planned with Request::explain (--explain) adds an
-// "explain" object: the rules that fired and the candidates left out.
+// The version of the routine JSON contract: 2 added "areas" and, under "explain", the
+// session shape.
+inline constexpr int kRoutineSchemaVersion = 2;
+
+// The routine as the JSON contract of data/schema/routine.schema.json (two-space indent,
+// contract field order, a final newline). A routine planned with Request::explain
+// (--explain) adds an "explain" object: the rules that fired, the candidates left out and
+// the session shape it was composed to.
 void render_json(const Routine& routine, std::ostream& out);
 
 // The routine as CommonMark for a printed sheet: a tick box per step, then advice,
@@ -31,7 +36,8 @@ void render_json(const Routine& routine, std::ostream& out);
 void render_markdown(const Routine& routine, std::ostream& out);
 
 // The routine as one self-contained HTML page (no network, fonts, images or scripts)
-// that prints on one page for a 10-minute routine. All knowledge-base text is escaped.
+// that prints on one sheet of paper (both sides at most) for a 10-minute routine. All
+// knowledge-base text is escaped.
 void render_html(const Routine& routine, std::ostream& out);
 
 }  // namespace knotplan

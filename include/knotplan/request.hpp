@@ -17,7 +17,7 @@ const char* side_id(Side side);
 // What the person typed, before any checking. Lists may hold comma-separated items and
 // may repeat; numbers are still text so that a bad one can be named in the error.
 struct RequestOptions {
-  std::optional<std::string> area;
+  std::optional<std::string> area;  // one area, or up to kMaxAreas separated by commas
   std::string since = "today";
   std::string cause = "unknown";
   std::string pain = "5";
@@ -33,7 +33,8 @@ struct RequestOptions {
 // A checked request: every id is a canonical id of the knowledge base, lists are sorted
 // and free of duplicates, numbers are in range.
 struct Request {
-  std::string area;
+  // Where the knots are, in the order given: one session shares its time among them.
+  std::vector<std::string> areas;
   Since since;
   std::string stage;
   std::string cause = "unknown";
@@ -50,6 +51,7 @@ struct Request {
 };
 
 inline constexpr int kMaxMinutes = 180;
+inline constexpr std::size_t kMaxAreas = 3;
 inline constexpr int kMaxAge = 120;
 
 // Checks and normalises what was typed against the knowledge base. Ids and aliases match

@@ -47,6 +47,30 @@ struct TraceEntry {
   std::vector<std::string> effects;
 };
 
+// The session shape the planner composed to, for --explain: each phase's room and what
+// it used, and whether each required kind of work made it in.
+struct SessionPhase {
+  Phase phase = Phase::kRelease;
+  int min_seconds = 0;
+  int max_seconds = 0;
+  int seconds = 0;  // used
+};
+
+struct SessionRequirement {
+  std::vector<std::string> tags;
+  int from_minutes = 0;
+  std::string why;
+  bool applies = false;  // the budget reaches from_minutes
+  bool met = false;
+};
+
+struct SessionPlan {
+  std::string shape;  // empty for a withheld routine
+  std::string why;
+  std::vector<SessionPhase> phases;
+  std::vector<SessionRequirement> requirements;
+};
+
 enum class Status { kOk, kWithheld };
 
 struct Routine {
@@ -60,7 +84,9 @@ struct Routine {
   std::vector<std::string> rules_fired;
   std::vector<TraceEntry> trace;
   std::vector<std::string> planner_notes;  // candidates left out, and why
-  // Display names for ids, so that renderers need no knowledge base.
+  SessionPlan session;
+  // Display names for ids, so that renderers need no knowledge base; area_name joins the
+  // names of every requested area.
   std::string area_name;
   std::string stage_name;
   std::string cause_name;

@@ -14,7 +14,9 @@
 
 namespace knotplan {
 
-// A step some rule asks for, and the rule that asked.
+// A step some rule asks for, and the rule that asked. Its target is always set: a rule's
+// step without one is aimed at each requested area the rule is about (a view of the
+// request, which must outlive the decisions).
 struct Candidate {
   AddStep add;
   std::string_view rule;
@@ -47,7 +49,8 @@ struct Decisions {
   std::vector<TraceEntry> trace;
 };
 
-// Whether every key of `when` holds for the request (keys AND, list values OR).
+// Whether every key of `when` holds for the request (keys AND, list values OR; one of
+// several requested areas is enough).
 bool rule_matches(const RuleCondition& when, const Request& request);
 
 // Evaluates every rule of the knowledge base against the request, plus the red flags

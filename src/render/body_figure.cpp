@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <vector>
 
@@ -46,7 +47,7 @@ constexpr const char* kOutline =
 
 }  // namespace
 
-std::string body_figure_svg(const std::string& knot_area,
+std::string body_figure_svg(const std::vector<std::string>& knot_areas,
                             const std::set<std::string>& other_areas) {
   std::string svg =
       R"svg(<svg class="figure" viewBox="0 0 100 150" role="img" aria-label="Back view of the body )svg"
@@ -58,7 +59,7 @@ std::string body_figure_svg(const std::string& knot_area,
   std::vector<std::string> unseen;
   svg += R"svg(<g fill="url(#hatch)" stroke="#555" stroke-width="0.4">)svg";
   for (const std::string& area : other_areas) {
-    if (area == knot_area) continue;
+    if (std::find(knot_areas.begin(), knot_areas.end(), area) != knot_areas.end()) continue;
     const auto found = shapes.find(area);
     if (found == shapes.end()) {
       unseen.push_back(area);
@@ -67,8 +68,9 @@ std::string body_figure_svg(const std::string& knot_area,
     for (const std::string& shape : found->second) svg += shape;
   }
   svg += R"svg(</g><g fill="#222">)svg";
-  if (const auto found = shapes.find(knot_area); found != shapes.end())
-    for (const std::string& shape : found->second) svg += shape;
+  for (const std::string& knot_area : knot_areas)
+    if (const auto found = shapes.find(knot_area); found != shapes.end())
+      for (const std::string& shape : found->second) svg += shape;
   svg += "</g>";
   svg += kOutline;
   svg += "</svg>";

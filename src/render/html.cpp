@@ -165,7 +165,7 @@ class HtmlWriter {
          << " in all. Tick a box each day you do a step, and note your pain before and after."
          << "</p>\n";
     pain_table();
-    out_ << "</div>\n<div class=\"figure-box\">" << body_figure_svg(routine_.request.area, targets)
+    out_ << "</div>\n<div class=\"figure-box\">" << body_figure_svg(routine_.request.areas, targets)
          << "<p class=\"legend\"><span class=\"key knot\"></span> knot "
          << "<span class=\"key also\"></span> also worked</p></div>\n</header>\n";
   }
@@ -223,8 +223,12 @@ class HtmlWriter {
          << clock_time(step.start_seconds) << "<br>" << duration(step.seconds)
          << "</td><td><span class=\"name\">" << escaped(step.name)
          << "</span> <span class=\"facts\">· " << escaped(step_facts(step)) << "</span>";
-    if (same_as != nullptr) {
+    // The printed sheet keeps a 10-minute routine on one sheet of paper: a second side
+    // points back to the first, saying plainly when its sides are swapped.
+    if (same_as != nullptr && same_words(*same_as, step)) {
       out_ << " · <em>same as step " << same_as->index << "</em>";
+    } else if (same_as != nullptr) {
+      out_ << " · <em>as step " << same_as->index << ", with left and right swapped</em>";
     } else {
       // Run-in instructions, then the cues on the same lines, keep a 10-minute routine on
       // one page.

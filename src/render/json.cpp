@@ -16,7 +16,8 @@ void number_or_null(JsonWriter& json, const std::optional<Number>& value) {
 
 void write_request(JsonWriter& json, const Request& request) {
   json.begin_object();
-  json.field("area", request.area);
+  json.field("area", request.areas.front());  // the first area, as in schema_version 1
+  json.field("areas", request.areas);
   json.key("since");
   json.begin_object();
   json.field("input", request.since.input);
@@ -66,6 +67,46 @@ void write_step(JsonWriter& json, const Step& step) {
   json.end_object();
 }
 
+// `name`: an array with one object per item, its fields written by `write_fields`.
+template <typename Items, typename WriteFields>
+void objects_field(JsonWriter& json, std::string_view name, const Items& items,
+                   WriteFields write_fields) {
+  json.key(name);
+  json.begin_array();
+  for (const auto& item : items) {
+    json.begin_object();
+    write_fields(item);
+    json.end_object();
+  }
+  json.end_array();
+}
+
+// The shape the session was composed to; null for a withheld routine.
+void write_session(JsonWriter& json, const SessionPlan& session) {
+  if (session.shape.empty()) {
+    json.null();
+    return;
+  }
+  json.begin_object();
+  json.field("shape", session.shape);
+  json.field("why", session.why);
+  objects_field(json, "phases", session.phases, [&](const SessionPhase& phase) {
+    json.field("phase", phase_id(phase.phase));
+    json.field("min_seconds", phase.min_seconds);
+    json.field("max_seconds", phase.max_seconds);
+    json.field("seconds", phase.seconds);
+  });
+  objects_field(json, "requirements", session.requirements,
+                [&](const SessionRequirement& requirement) {
+                  json.field("tags", requirement.tags);
+                  json.field("from_minutes", requirement.from_minutes);
+                  json.field("why", requirement.why);
+                  json.field("applies", requirement.applies);
+                  json.field("met", requirement.met);
+                });
+  json.end_object();
+}
+
 }  // namespace
 
 void render_json(const Routine& routine, std::ostream& out) {
@@ -73,7 +114,7 @@ void render_json(const Routine& routine, std::ostream& out) {
   text.reserve(16 * 1024);
   JsonWriter json(text);
   json.begin_object();
-  json.field("schema_version", 1);
+  json.field("schema_version", kRoutineSchemaVersion);
   json.field("status", routine.status == Status::kOk ? "ok" : "withheld");
   json.key("request");
   write_request(json, routine.request);
@@ -97,17 +138,14 @@ void render_json(const Routine& routine, std::ostream& out) {
   if (routine.request.explain) {
     json.key("explain");
     json.begin_object();
-    json.key("rules");
-    json.begin_array();
-    for (const TraceEntry& entry : routine.trace) {
-      json.begin_object();
+    objects_field(json, "rules", routine.trace, [&](const TraceEntry& entry) {
       json.field("rule", entry.rule);
       json.field("why", entry.why);
       json.field("effects", entry.effects);
-      json.end_object();
-    }
-    json.end_array();
+    });
     json.field("left_out", routine.planner_notes);
+    json.key("session");
+    write_session(json, routine.session);
     json.end_object();
   }
   json.end_object();

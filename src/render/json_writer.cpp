@@ -143,6 +143,11 @@ void JsonWriter::value(long number) {
   fmt::format_to(std::back_inserter(out_), "{}", number);
 }
 
+void JsonWriter::value(bool truth) {
+  before_value();
+  out_ += truth ? "true" : "false";
+}
+
 void JsonWriter::null() {
   before_value();
   out_ += "null";

@@ -27,6 +27,7 @@ class JsonWriter {
   void value(const char* text) { value(std::string_view(text)); }
   void value(long number);
   void value(int number) { value(static_cast<long>(number)); }
+  void value(bool truth);
   void null();
   void strings(const std::vector<std::string>& items);
 

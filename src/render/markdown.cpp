@@ -67,7 +67,7 @@ class MarkdownWriter {
          << duration(step.seconds) << ")  \n"
          << indent << escaped(step_facts(step)) << "\n"
          << indent << "\n";
-    if (same_as != nullptr) {
+    if (same_as != nullptr && same_words(*same_as, step)) {
       out_ << indent
            << escaped(
                   fmt::format("Same as step {}, on the {}.", same_as->index, side_text(step.side)))

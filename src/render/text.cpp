@@ -98,7 +98,7 @@ class TextWriter {
 
     const std::string indent(display_width(lead), ' ');
     paragraph(indent, indent, step_facts(step), theme_.quiet);
-    if (same_as != nullptr) {
+    if (same_as != nullptr && same_words(*same_as, step)) {
       paragraph(indent, indent,
                 fmt::format("Same as step {}, on the {}.", same_as->index, side_text(step.side)));
       return;
@@ -130,6 +130,24 @@ class TextWriter {
   }
 
   void explanation() {
+    const SessionPlan& session = routine_.session;
+    if (!session.shape.empty()) {
+      out_ << '\n' << fmt::format(theme_.heading, "Session shape") << '\n';
+      paragraph("  ", "  ", fmt::format("{}: {}", session.shape, session.why));
+      for (const SessionPhase& phase : session.phases)
+        paragraph(
+            "    - ", "      ",
+            fmt::format("{}: {} of {} to {}", phase_id(phase.phase), clock_time(phase.seconds),
+                        clock_time(phase.min_seconds), clock_time(phase.max_seconds)));
+      for (const SessionRequirement& requirement : session.requirements)
+        paragraph("    - ", "      ",
+                  fmt::format("{} from {} min: {} ({})", fmt::join(requirement.tags, " or "),
+                              requirement.from_minutes,
+                              !requirement.applies ? "not at this length"
+                              : requirement.met    ? "in"
+                                                   : "nothing usable fitted",
+                              requirement.why));
+    }
     out_ << '\n' << fmt::format(theme_.heading, "Why this routine") << '\n';
     for (const TraceEntry& entry : routine_.trace) {
       paragraph("  ", "  ", fmt::format("{}: {}", entry.rule, entry.why));

@@ -95,4 +95,8 @@ void walk_steps(const Routine& routine, const std::function<void(Phase)>& begin_
   }
 }
 
+bool same_words(const Step& first, const Step& second) {
+  return first.instructions == second.instructions && first.cues == second.cues;
+}
+
 }  // namespace knotplan

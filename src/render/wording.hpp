@@ -31,6 +31,10 @@ std::string step_facts(const Step& step);
 void walk_steps(const Routine& routine, const std::function<void(Phase)>& begin_phase,
                 const std::function<void(const Step&, const Step* same_as)>& each_step);
 
+// Whether two sides of a step read the same. Words that name a side ("your left hand")
+// differ, and pointing back to them would leave the reader to swap sides in their head.
+bool same_words(const Step& first, const Step& second);
+
 }  // namespace knotplan
 
 #endif  // KNOTPLAN_SRC_RENDER_WORDING_HPP_

@@ -40,6 +40,7 @@ RoutineReferral copy(const Referral& referral) {
 struct Pick {
   const Technique* technique = nullptr;
   std::string_view target;  // a requested area, or one related to it
+  std::string_view knot;    // the requested area it serves
   Phase phase = Phase::kRelease;
   int priority = 0;
   std::optional<int> preferred_seconds;
@@ -221,6 +222,11 @@ class Planner {
       const Technique* technique = techniques_.at(candidate.add.technique);
       if (technique == nullptr) continue;  // the loader rejects this; a hand-built KB may not
       const std::string_view target = candidate.add.target.value_or(request_.areas.front());
+      // Before merging: a stretch asked for on two knots must land on the one it suits.
+      if (!contains(technique->areas, target)) {
+        note("{}: not used on {}", technique->id, target);
+        continue;
+      }
       const Phase phase = candidate.add.phase.value_or(technique->phase);
       const TechniqueOnTarget key{technique->id,
                                   phase == Phase::kRelease ? target : std::string_view()};
@@ -232,6 +238,8 @@ class Planner {
       Pick pick;
       pick.technique = technique;
       pick.target = target;
+      pick.knot =
+          candidate.knot.empty() ? std::string_view(request_.areas.front()) : candidate.knot;
       pick.phase = phase;
       pick.priority = candidate.add.priority;
       pick.preferred_seconds = candidate.add.seconds;
@@ -260,10 +268,6 @@ class Planner {
   bool usable(const Pick& pick) {
     const Technique& technique = *pick.technique;
     const std::string_view id = technique.id;
-    if (!contains(technique.areas, pick.target)) {
-      note("{}: not used on {}", id, pick.target);
-      return false;
-    }
     if (!in_scope(pick.target)) {
       note("{}: {} is not related to the knot", id, pick.target);
       return false;
@@ -371,7 +375,9 @@ class Planner {
 
   bool phase_is_full(const Pick& pick) const {
     const auto limit = decisions_.phase_limits.find(pick.phase);
-    return limit != decisions_.phase_limits.end() && chosen_in_[pick.phase] >= limit->second;
+    if (limit == decisions_.phase_limits.end()) return false;
+    const auto chosen = chosen_in_.find(pick.phase);
+    return (chosen == chosen_in_.end() ? 0 : chosen->second) >= limit->second;
   }
 
   // Takes the pick at its usual length if that fits `room`, else at its shortest.
@@ -382,6 +388,7 @@ class Planner {
       pick.chosen = true;
       ledger_.add(pick.step_cost(units));
       ++chosen_in_[pick.phase];
+      per_knot_[pick.knot] += pick.cost(units);
       return true;
     }
     return false;
@@ -417,6 +424,9 @@ class Planner {
     }
   }
 
+  // With several knots, each may take its part of the budget before any takes more.
+  int fair_share() const { return request_.minutes * 60 / static_cast<int>(request_.areas.size()); }
+
   // What the phases other than `phase` still need to reach their minimum shares.
   int reserved_for_others(Phase phase) const {
     if (shape_ == nullptr) return 0;
@@ -439,7 +449,10 @@ class Planner {
         continue;
       }
       int room = phase_room(pick.phase);
-      if (keep_minimums) room = std::min(room, ledger_.spare() - reserved_for_others(pick.phase));
+      if (keep_minimums) {
+        room = std::min(room, ledger_.spare() - reserved_for_others(pick.phase));
+        room = std::min(room, fair_share() - per_knot_[pick.knot]);
+      }
       if (!try_choose(pick, room) && !keep_minimums)
         note("{}: no time left within the {} phase or the dose limits", pick.technique->id,
              phase_id(pick.phase));
@@ -590,7 +603,8 @@ class Planner {
   Decisions decisions_;
   SessionLedger ledger_;
   const SessionShape* shape_ = nullptr;
-  mutable std::map<Phase, int> chosen_in_;  // steps chosen per phase, for phase limits
+  std::map<Phase, int> chosen_in_;            // steps chosen per phase, for phase limits
+  std::map<std::string_view, int> per_knot_;  // seconds chosen for each requested area
   // (pick id, rule id), for every pick: one list rather than one per pick, since few
   // picks become steps.
   std::vector<std::pair<std::size_t, std::string_view>> reasons_;

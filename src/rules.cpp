@@ -67,7 +67,7 @@ class Evaluator {
 
     for (const AddStep& add : then.add) {
       if (add.target) {
-        decisions_.candidates.push_back({add, rule.id});
+        decisions_.candidates.push_back({add, rule.id, first_area_of(rule)});
         effect(effects, "adds {} on {} (priority {})", add.technique, *add.target, add.priority);
         continue;
       }
@@ -76,7 +76,7 @@ class Evaluator {
         if (!one_of(rule.when.areas, area)) continue;
         AddStep aimed = add;
         aimed.target = area;
-        decisions_.candidates.push_back({aimed, rule.id});
+        decisions_.candidates.push_back({aimed, rule.id, area});
         effect(effects, "adds {} on {} (priority {})", add.technique, area, add.priority);
       }
     }
@@ -127,6 +127,13 @@ class Evaluator {
       effect(effects, "suggests seeing a {}", level_id(then.refer->level));
     }
     if (request_.explain) decisions_.trace.push_back(std::move(entry));
+  }
+
+  // The first requested area a rule is about: the knot its fixed-target steps serve.
+  std::string_view first_area_of(const Rule& rule) const {
+    for (const std::string& area : request_.areas)
+      if (one_of(rule.when.areas, area)) return area;
+    return request_.areas.front();
   }
 
   // What a rule did, for --explain only.

@@ -20,6 +20,7 @@ namespace knotplan {
 struct Candidate {
   AddStep add;
   std::string_view rule;
+  std::string_view knot;  // the requested area this step serves, wherever it is aimed
 };
 
 struct ScaleDecision {

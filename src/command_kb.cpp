@@ -52,16 +52,26 @@ int run_kb_check(const Invocation& invocation) {
 
   std::ostringstream out;
   const std::string shown = path == "-" ? "(standard input)" : path;
+  std::vector<Problem> warnings;
+  if (problems.empty()) warnings = knowledge_warnings(load_knowledge_base(text, shown));
   if (format == "json") {
     nlohmann::ordered_json report{{"file", shown}, {"valid", problems.empty()}};
-    report["problems"] = nlohmann::ordered_json::array();
-    for (const Problem& problem : problems)
-      report["problems"].push_back({{"where", problem.where}, {"message", problem.message}});
+    for (const auto& [key, list] : {std::pair{"problems", &problems}, {"warnings", &warnings}}) {
+      report[key] = nlohmann::ordered_json::array();
+      for (const Problem& problem : *list)
+        report[key].push_back({{"where", problem.where}, {"message", problem.message}});
+    }
     out << report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
   } else if (problems.empty()) {
     const KnowledgeBase kb = load_knowledge_base(text, shown);
-    out << fmt::format("{}: valid ({} techniques, {} rules, {} areas)\n", printable(shown),
-                       kb.techniques.size(), kb.rules.size(), kb.areas.size());
+    for (const Problem& warning : warnings)
+      out << printable(fmt::format("{}: {}: warning: {}", shown, warning.where, warning.message))
+          << '\n';
+    out << fmt::format("{}: valid ({} techniques, {} rules, {} areas{})\n", printable(shown),
+                       kb.techniques.size(), kb.rules.size(), kb.areas.size(),
+                       warnings.empty()       ? ""
+                       : warnings.size() == 1 ? ", 1 warning"
+                                              : fmt::format(", {} warnings", warnings.size()));
   } else {
     for (const Problem& problem : problems)
       out << printable(fmt::format("{}: {}: {}", shown, problem.where, problem.message)) << '\n';

@@ -46,7 +46,7 @@ def cases(kb):
     yield "deep nesting", "[" * 100000, "nested deeper than", None
     yield "number overflow", json.dumps(kb).replace('"schema_version": 2', '"schema_version": 1e999', 1), "unreadable JSON", None
     yield "deep object nesting", '{"a":' * 100000 + "1" + "}" * 100000, "nested deeper than", None
-    yield "not UTF-8", json.dumps(kb).replace("Warm shower", "Warm \udcff shower").encode("utf-8", "surrogateescape").decode("latin-1"), "JSON syntax error", None
+    yield "not UTF-8", json.dumps(kb).replace("Shoulder rolls", "Shoulder \udcff rolls").encode("utf-8", "surrogateescape").decode("latin-1"), "JSON syntax error", None
     yield "wrong type", edit(set_in(["techniques", 0, "per_side"], "yes")), "/techniques/0/per_side", True
     yield "missing field", edit(delete(["rules", 0, "why"])), "/rules/0/why: is missing", True
     yield "negative seconds", edit(set_in(["techniques", 2, "seconds", "min"], -10)), "/techniques/2/seconds/min", True

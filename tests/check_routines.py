@@ -20,7 +20,7 @@ CAUSES = ["posture", "stress", "strain", "overuse", "sleep", "injury", "inactivi
 KITS = [[], ["tennis-ball"], ["foam-roller", "hot-pack"],
         ["lacrosse-ball", "cold-pack", "resistance-band", "massage-cane", "muscle-rub"]]
 BUDGETS = [3, 5, 10, 20, 60]
-ALWAYS_THERE = {"hands", "wall", "doorway", "towel", "floor", "chair", "shower"}
+ALWAYS_THERE = {"hands", "wall", "doorway", "towel", "floor", "chair"}
 SUBSTITUTES = {"lacrosse-ball": {"tennis-ball"}, "tennis-ball": {"lacrosse-ball"}}
 
 

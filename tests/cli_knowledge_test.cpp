@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "knotplan/knowledge_loader.hpp"
 #include "test_support.hpp"
 
 using knotplan::testing::run_knotplan;
@@ -91,6 +92,30 @@ TEST_CASE("kb export prints the built-in knowledge base, which kb check accepts"
   const RunResult checked = run_knotplan({"kb", "check", folder.path("kb.json")});
   CHECK(checked.exit_code == 0);
   CHECK_THAT(checked.out, Catch::Contains("valid ("));
+}
+
+TEST_CASE("kb check warns about techniques no rule adds and equipment nothing uses",
+          "[cli][knowledge]") {
+  CHECK(knotplan::knowledge_warnings(knotplan::builtin_knowledge_base()).empty());
+  TemporaryFolder folder;
+  json kb = knotplan::testing::builtin_knowledge_json();
+  // With no rule adding it, the heat pack is unreachable.
+  for (json& rule : kb["rules"]) {
+    if (!rule["then"].contains("add")) continue;
+    json kept = json::array();
+    for (const json& add : rule["then"]["add"])
+      if (add["technique"] != "heat-pack") kept.push_back(add);
+    rule["then"]["add"] = kept;
+  }
+  knotplan::testing::write_file(folder.path("kb.json"), kb.dump());
+  const RunResult run = run_knotplan({"kb", "check", folder.path("kb.json")});
+  CHECK(run.exit_code == 0);  // a warning is not a problem
+  CHECK_THAT(run.out, Catch::Contains("warning: no rule adds technique 'heat-pack'"));
+  CHECK_THAT(run.out, Catch::EndsWith(", 1 warning)\n"));
+  const json report =
+      json::parse(run_knotplan({"kb", "check", folder.path("kb.json"), "--format", "json"}).out);
+  CHECK(report["valid"] == true);
+  CHECK(report["warnings"].size() == 1);
 }
 
 TEST_CASE("kb check prints every problem with its path, then a count", "[cli][knowledge]") {

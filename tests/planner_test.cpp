@@ -121,7 +121,7 @@ TEST_CASE("an exclusion beats an addition, by id, by tag and off the knot", "[pl
   excluder.then.exclude = kept({"press-and-release"});
   excluder.then.exclude_tags = kept({"heat"});
   const KnowledgeBase kb = with_rules(
-      {adding("r", {step("press-and-release", 90), step("warm-shower", 80), step("chin-tuck", 10)}),
+      {adding("r", {step("press-and-release", 90), step("heat-pack", 80), step("chin-tuck", 10)}),
        excluder});
   Request request = make_request("neck");
   request.explain = true;
@@ -132,7 +132,7 @@ TEST_CASE("an exclusion beats an addition, by id, by tag and off the knot", "[pl
                        [&](const std::string& note) { return note.find(text) == 0; });
   };
   CHECK(noted("press-and-release: excluded by no-press"));
-  CHECK(noted("warm-shower: heat excluded by no-press"));
+  CHECK(noted("heat-pack: heat excluded by no-press"));
   request.explain = false;  // the notes are for --explain only
   CHECK(plan(kb, request).planner_notes.empty());
 

@@ -26,6 +26,10 @@ std::vector<Problem> check_knowledge_base(std::string_view text);
 // Throws KnowledgeBaseError (with all problems) when the text is not usable.
 KnowledgeBase load_knowledge_base(std::string_view text, const std::string& source);
 
+// What is valid but probably a mistake: a technique no rule adds (no routine can reach
+// it) and equipment no technique uses, nor stands in for. Never stops a plan.
+std::vector<Problem> knowledge_warnings(const KnowledgeBase& kb);
+
 // The knowledge base compiled into the binary from data/knowledge.json.
 std::string_view builtin_knowledge_base_text();
 

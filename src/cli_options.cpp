@@ -65,7 +65,7 @@ void define_request_options(Definer& option, RequestOptions& request) {
   option("-a,--area", [&](CLI::App& app, const char* names) {
     app.add_option_function<std::string>(
            names, [&request](const std::string& value) { request.area = value; },
-           "Where the knot is (required)")
+           "Where the knot is (required); up to 3: neck,shoulders")
         ->type_name("AREA")
         ->group("Request");
   });

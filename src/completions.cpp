@@ -22,7 +22,7 @@ struct ValueKind {
 
 std::map<std::string, ValueKind> value_kinds(const KnowledgeBase& kb) {
   return {
-      {"area", {typeable_ids(kb.areas)}},
+      {"area", {typeable_ids(kb.areas), true}},
       {"since", {{"today", "yesterday", "36h", "3d", "1w", "2w", "4w", "3mo", "1y"}}},
       {"cause", {typeable_ids(kb.causes)}},
       {"pain", {{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"}}},

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <unordered_map>
@@ -168,12 +169,16 @@ class Planner {
     if (const Cause* cause = kb_.find_cause(request_.cause)) routine.cause_name = cause->name;
   }
 
-  // "Neck", "Neck and Upper back", "Neck, Upper back and Lower back".
+  // "Neck", "Neck and upper back", "Neck, upper back and lower back": names after the
+  // first continue a sentence.
   static std::string join_names(const std::vector<std::string_view>& names) {
     std::string joined;
     for (std::size_t i = 0; i < names.size(); ++i) {
       if (i > 0) joined += i + 1 == names.size() ? " and " : ", ";
+      const std::size_t start = joined.size();
       joined += names[i];
+      if (i > 0 && std::isupper(static_cast<unsigned char>(joined[start])))
+        joined[start] = static_cast<char>(std::tolower(static_cast<unsigned char>(joined[start])));
     }
     return joined;
   }

@@ -42,6 +42,19 @@ TEST_CASE("every way of writing the options plans the same routine", "[cli]") {
   CHECK_THAT(value.err, Catch::Contains("--area 'list' is not a known area"));
 }
 
+TEST_CASE("up to three areas share one session, in the order given", "[cli]") {
+  const RunResult run = run_knotplan(
+      {"--area", "Lower Back,neck", "--since", "3w", "--format", "json", "--explain"});
+  REQUIRE(run.exit_code == 0);
+  const auto routine = nlohmann::json::parse(run.out);
+  CHECK(routine["schema_version"] == 2);
+  CHECK(routine["request"]["areas"] == nlohmann::json::array({"lower-back", "neck"}));
+  CHECK(routine["request"]["area"] == "lower-back");
+  CHECK(routine["explain"]["session"]["shape"] == "lingering-knot");
+  const RunResult text = run_knotplan({"--area", "lower-back,neck"});
+  CHECK_THAT(text.out, Catch::StartsWith("Self-massage routine: Lower back and neck\n"));
+}
+
 TEST_CASE("version and --help print to stdout and exit 0", "[cli]") {
   const RunResult version = run_knotplan({"--version"});
   CHECK(version.exit_code == 0);

@@ -297,7 +297,7 @@ TEST_CASE("several areas share one session without repeating work", "[session]")
   const KnowledgeBase& kb = builtin_knowledge_base();
   const Routine routine = plan(kb, make_request("neck,lower-back", "5d", "posture", 20));
   CHECK(routine.request.areas == std::vector<std::string>{"neck", "lower-back"});
-  CHECK(routine.area_name == "Neck and Lower back");
+  CHECK(routine.area_name == "Neck and lower back");
   std::set<std::string> near_neck;
   std::set<std::string> near_low_back;
   std::map<std::string, int> times;

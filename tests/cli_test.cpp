@@ -43,8 +43,8 @@ TEST_CASE("every way of writing the options plans the same routine", "[cli]") {
 }
 
 TEST_CASE("up to three areas share one session, in the order given", "[cli]") {
-  const RunResult run = run_knotplan(
-      {"--area", "Lower Back,neck", "--since", "3w", "--format", "json", "--explain"});
+  const RunResult run =
+      run_knotplan({"--area", "Lower Back,neck", "--since", "3w", "--format", "json", "--explain"});
   REQUIRE(run.exit_code == 0);
   const auto routine = nlohmann::json::parse(run.out);
   CHECK(routine["schema_version"] == 2);

@@ -140,6 +140,7 @@ class Planner {
     for (Pick& pick : picks) set_lengths(pick);
     put_in_requirements(picks, routine.session);
     fill_phases(picks, /*keep_minimums=*/true);
+    grow_to_minimum_shares(picks);
     fill_phases(picks, /*keep_minimums=*/false);
     take_one_step_at_least(picks);
     give_extra_time(picks);
@@ -147,11 +148,12 @@ class Planner {
     emit_steps(picks, routine);
     for (const Pick& pick : picks) {
       if (!pick.chosen) continue;
-      for (const std::string_view caution : pick.technique->cautions)
+      // A placement's cautions are that place's, as its instructions are: the front of
+      // the neck has nothing to do with a ball on the hips.
+      const Placement* placement = pick.technique->placement(pick.target);
+      for (const std::string_view caution :
+           placement != nullptr ? placement->cautions : pick.technique->cautions)
         append_unique(routine.cautions, caution);
-      if (const Placement* placement = pick.technique->placement(pick.target))
-        for (const std::string_view caution : placement->cautions)
-          append_unique(routine.cautions, caution);
     }
     routine.cautions.emplace_back(kb_.disclaimer);
     describe_session(routine.session);
@@ -400,7 +402,7 @@ class Planner {
   }
 
   // The shape's must-haves first, each by the highest-priority step that can serve it,
-  // at its shortest: the rest of the session then fits around them.
+  // at its usual length where the budget allows: the rest of the session fits around them.
   void put_in_requirements(std::vector<Pick>& picks, SessionPlan& session) {
     if (shape_ == nullptr) return;
     for (const Requirement& requirement : shape_->requirements) {
@@ -419,8 +421,6 @@ class Planner {
       for (Pick& pick : picks) {
         if (record.met) break;
         if (pick.chosen || !serves(pick) || phase_is_full(pick)) continue;
-        const int least = pick.min_units;
-        pick.usual_units = least;  // grows later only if the shape gives it extra time
         record.met = try_choose(pick, ledger_.spare());
       }
       if (!record.met)
@@ -473,30 +473,42 @@ class Planner {
       if (!phase_is_full(pick) && try_choose(pick, ledger_.spare())) return;
   }
 
-  // Spare time goes to the kinds of work the shape names, in its order, a small block at
-  // a time round the steps of that kind; pressure work never grows.
-  void give_extra_time(std::vector<Pick>& picks) {
-    if (shape_ == nullptr) return;
-    for (const std::string_view tag : shape_->extra_time) {
-      bool grew = true;
-      while (grew) {
-        grew = false;
-        for (Pick& pick : picks) {
-          if (!pick.chosen || pick.pressure || pick.units >= pick.max_units ||
-              !contains(pick.technique->tags, tag))
-            continue;
-          const int next = std::min(pick.max_units, pick.units + pick.growth_units);
-          const int extra = pick.cost(next) - pick.cost(pick.units);
-          const int extra_per_side = (next - pick.units) * pick.per_unit;
-          if (!ledger_.can_grow(pick.step_cost(pick.units), extra, extra_per_side,
-                                phase_room(pick.phase)))
-            continue;
-          ledger_.grow(pick.step_cost(pick.units), extra, extra_per_side);
-          pick.units = next;
-          grew = true;
-        }
+  // Lengthens chosen steps that `wants` a block at a time, round-robin, each up to its
+  // longest and its phase up to `phase_cap`; pressure work never grows.
+  template <typename Wants, typename PhaseCap>
+  void lengthen(std::vector<Pick>& picks, Wants wants, PhaseCap phase_cap) {
+    bool grew = true;
+    while (grew) {
+      grew = false;
+      for (Pick& pick : picks) {
+        if (!pick.chosen || pick.pressure || pick.units >= pick.max_units || !wants(pick)) continue;
+        const int next = std::min(pick.max_units, pick.units + pick.growth_units);
+        const int extra = pick.cost(next) - pick.cost(pick.units);
+        const int extra_per_side = (next - pick.units) * pick.per_unit;
+        const int room = phase_cap(pick.phase) - ledger_.used_in(pick.phase);
+        if (!ledger_.can_grow(pick.step_cost(pick.units), extra, extra_per_side, room)) continue;
+        ledger_.grow(pick.step_cost(pick.units), extra, extra_per_side);
+        pick.units = next;
+        grew = true;
       }
     }
+  }
+
+  // A phase still short of its minimum share (strengthening in a chronic session, whose
+  // exercises were taken at one set) grows its own steps before other phases fill up.
+  void grow_to_minimum_shares(std::vector<Pick>& picks) {
+    lengthen(
+        picks, [](const Pick&) { return true; },
+        [&](Phase phase) { return phase_bounds(phase).first; });
+  }
+
+  // Spare time goes to the kinds of work the shape names, in its order.
+  void give_extra_time(std::vector<Pick>& picks) {
+    if (shape_ == nullptr) return;
+    for (const std::string_view tag : shape_->extra_time)
+      lengthen(
+          picks, [&](const Pick& pick) { return contains(pick.technique->tags, tag); },
+          [&](Phase phase) { return phase_bounds(phase).second; });
   }
 
   // A heat pack that needs more time than the session has is still worth using: say how,

@@ -105,8 +105,8 @@ TEST_CASE("a copy of the knowledge base with a new technique and rule changes th
   TemporaryFolder folder;
   json kb = knotplan::testing::builtin_knowledge_json();
   kb["techniques"].push_back(
-      {{"id", "wall-angels"},
-       {"name", "Wall angels"},
+      {{"id", "wall-slides"},
+       {"name", "Wall slides"},
        {"phase", "stretch"},
        {"tags", {"movement"}},
        {"areas", {"upper-back"}},
@@ -115,16 +115,16 @@ TEST_CASE("a copy of the knowledge base with a new technique and rule changes th
        {"instructions", {"Stand with your back to a wall.", "Slide your arms up and down."}},
        {"cues", {"Slow and smooth."}},
        {"sources", {"test"}}});
-  kb["rules"].push_back({{"id", "desk-wall-angels"},
+  kb["rules"].push_back({{"id", "desk-wall-slides"},
                          {"why", "A test rule."},
                          {"when", {{"area", {"upper-back"}}}},
-                         {"then", {{"add", {{{"technique", "wall-angels"}, {"priority", 99}}}}}},
+                         {"then", {{"add", {{{"technique", "wall-slides"}, {"priority", 99}}}}}},
                          {"sources", {"test"}}});
   knotplan::testing::write_file(folder.path("custom.json"), kb.dump(2));
   const std::vector<std::string> request{"--area", "upper-back", "--format", "json"};
 
   const json builtin = json::parse(run_knotplan(request).out);
-  CHECK(builtin.dump().find("wall-angels") == std::string::npos);
+  CHECK(builtin.dump().find("wall-slides") == std::string::npos);
 
   auto with_flag = request;
   with_flag.insert(with_flag.end(), {"--kb", folder.path("custom.json")});
@@ -133,7 +133,7 @@ TEST_CASE("a copy of the knowledge base with a new technique and rule changes th
   const json custom = json::parse(flag.out);
   bool found = false;
   for (const auto& step : custom["steps"])
-    if (step["technique"] == "wall-angels") found = step["because"] == json{"desk-wall-angels"};
+    if (step["technique"] == "wall-slides") found = step["because"] == json{"desk-wall-slides"};
   CHECK(found);
 
   const RunResult environment =

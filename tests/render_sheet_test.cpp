@@ -49,7 +49,7 @@ TEST_CASE("markdown: a numbered step list with tick boxes, then advice and cauti
   CHECK(count(text, "[ ] **") == routine.steps.size());
   for (const Step& step : routine.steps)
     CHECK_THAT(text, Catch::Contains(std::to_string(step.index) + ". [ ] **" + step.name + "**"));
-  CHECK_THAT(text, Catch::Contains("0:00 to 0:30 (30 s)"));
+  CHECK_THAT(text, Catch::Contains("0:00 to 1:00 (1 min)"));
   // Both sides are written out: each names its own hand and shoulder.
   CHECK(text.find("Same as step") == std::string::npos);
   CHECK_THAT(text, Catch::Contains("your left"));

@@ -2,6 +2,8 @@
 // whole request matrix: every area (alone and together), cause, stage, equipment kit,
 // budget, side and health profile. Each routine must be balanced, within the dose limits,
 // aimed at the knot or what is related to it, plain about sides, and true to the stage.
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 #include <map>
 #include <set>
@@ -231,12 +233,19 @@ TEST_CASE("more time gives a fuller session, not a longer press", "[session]") {
 
 TEST_CASE("stages and causes make a visible difference", "[session]") {
   const KnowledgeBase& kb = builtin_knowledge_base();
+  // What a person would see differ: the steps, where they are aimed, and how long each is.
   const auto techniques = [&](const std::string& since, const std::string& cause,
                               int minutes = 15) {
     std::vector<std::string> ids;
     for (const Step& step : plan(kb, make_request("upper-back", since, cause, minutes)).steps)
-      ids.push_back(step.technique + "@" + step.target);
+      ids.push_back(fmt::format("{}@{} {} s", step.technique, step.target, step.seconds));
     return ids;
+  };
+  const auto seconds_of = [&](const Routine& routine, Phase phase, std::string_view tag) {
+    int seconds = 0;
+    for (const Step& step : routine.steps)
+      if (step.phase == phase && (tag.empty() || tagged(step, tag))) seconds += step.seconds;
+    return seconds;
   };
   CHECK(techniques("3d", "posture") != techniques("3w", "posture"));
   CHECK(techniques("3w", "posture") != techniques("4mo", "posture"));
@@ -248,6 +257,10 @@ TEST_CASE("stages and causes make a visible difference", "[session]") {
   CHECK(chronic.see_a_professional->message != lingering.see_a_professional->message);
   CHECK(chronic.session.shape == "chronic-knot");
   CHECK(lingering.session.shape == "lingering-knot");
+  // Chronic: never more pressing, and at least as much strengthening.
+  CHECK(seconds_of(chronic, Phase::kRelease, "") <= seconds_of(lingering, Phase::kRelease, ""));
+  CHECK(seconds_of(chronic, Phase::kRecover, "strengthening") >=
+        seconds_of(lingering, Phase::kRecover, "strengthening"));
 }
 
 TEST_CASE("a strain gets work on the knot itself only after 72 hours", "[session]") {

@@ -121,7 +121,7 @@ struct Condition : Named {
 struct Placement {
   std::string_view target;
   List<std::string_view> instructions;  // replace the technique's own instructions
-  List<std::string_view> cautions;      // added to the technique's own cautions
+  List<std::string_view> cautions;      // replace the technique's own cautions
   bool operator==(const Placement&) const = default;
 };
 

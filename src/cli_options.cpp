@@ -218,6 +218,7 @@ std::map<std::string, std::string> command_line_settings(const CLI::App& app,
   const auto joined = [](const std::vector<std::string>& items) {
     return fmt::format("{}", fmt::join(items, ","));
   };
+  if (given(app, "--area")) settings["area"] = request.area.value_or("");
   if (given(app, "--equipment")) settings["equipment"] = joined(request.equipment);
   if (given(app, "--minutes")) settings["minutes"] = request.minutes;
   if (given(app, "--side")) settings["side"] = request.side;

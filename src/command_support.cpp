@@ -61,6 +61,7 @@ void apply_settings(Invocation& invocation,
     return text.empty() ? std::vector<std::string>{} : std::vector<std::string>{text};
   };
   RequestOptions& request = invocation.request;
+  if (!value("area").empty()) request.area = value("area");
   request.equipment = list(value("equipment"));
   request.conditions = list(value("conditions"));
   request.minutes = value("minutes");
@@ -71,23 +72,28 @@ void apply_settings(Invocation& invocation,
 }
 
 void check_setting_ids(const Invocation& invocation, const KnowledgeBase& kb) {
-  for (const char* key : {"equipment", "conditions"}) {
+  const auto known = [&](std::string_view key, const std::string& id) {
+    if (key == "area") {
+      const Area* area = match_named(kb.areas, id);
+      return area != nullptr && !area->target_only;
+    }
+    return key == "equipment" ? match_named(kb.equipment, id) != nullptr
+                              : match_named(kb.conditions, id) != nullptr;
+  };
+  for (const char* key : {"area", "equipment", "conditions"}) {
     const Setting& setting = invocation.settings.at(key);
     if (setting.origin != Origin::kEnvironment && setting.origin != Origin::kConfigFile) continue;
     std::size_t begin = 0;
     while (begin <= setting.value.size()) {
       const std::size_t comma = std::min(setting.value.find(',', begin), setting.value.size());
       const std::string id = setting.value.substr(begin, comma - begin);
-      const bool known = std::string_view(key) == "equipment"
-                             ? match_named(kb.equipment, id) != nullptr
-                             : match_named(kb.conditions, id) != nullptr;
-      if (!known)
+      if (!known(key, id))
         throw UsageError(
             fmt::format("{} {}: {} {} is not known",
                         setting.origin == Origin::kEnvironment ? "environment" : "config file",
                         setting.source, key, quote_value(id)),
             fmt::format("'knotplan list {}' lists them",
-                        std::string_view(key) == "equipment" ? "equipment" : "conditions"));
+                        std::string_view(key) == "area" ? "areas" : key));
       begin = comma + 1;
     }
   }

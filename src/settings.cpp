@@ -23,13 +23,13 @@ namespace {
 // Built-in defaults; empty means none.
 const std::map<std::string, std::string>& defaults() {
   static const std::map<std::string, std::string> values{
-      {"equipment", ""},  {"minutes", "10"},  {"side", "both"}, {"age", ""},
-      {"conditions", ""}, {"format", "text"}, {"color", "auto"}};
+      {"area", ""}, {"equipment", ""},  {"minutes", "10"},  {"side", "both"},
+      {"age", ""},  {"conditions", ""}, {"format", "text"}, {"color", "auto"}};
   return values;
 }
 
 bool is_list(const std::string& key) {
-  return key == "equipment" || key == "conditions";
+  return key == "area" || key == "equipment" || key == "conditions";
 }
 bool is_number(const std::string& key) {
   return key == "minutes" || key == "age";
@@ -46,8 +46,8 @@ std::optional<std::vector<std::string>> allowed_words(const std::string& key) {
 }  // namespace
 
 const std::vector<std::string>& setting_keys() {
-  static const std::vector<std::string> keys{"equipment",  "minutes", "side", "age",
-                                             "conditions", "format",  "color"};
+  static const std::vector<std::string> keys{"area", "equipment",  "minutes", "side",
+                                             "age",  "conditions", "format",  "color"};
   return keys;
 }
 
@@ -80,7 +80,7 @@ void check_setting(const std::string& key, const std::string& value, const std::
     if (std::find(words->begin(), words->end(), normalize_id(value)) == words->end())
       fail("is not allowed", fmt::format("use {}", fmt::join(*words, ", ")));
   }
-  // Equipment and condition ids are checked against the knowledge base in use, later.
+  // Area, equipment and condition ids are checked against the knowledge base in use, later.
 }
 
 std::optional<std::map<std::string, std::string>> read_config_file(const std::string& path) {

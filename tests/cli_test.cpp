@@ -261,6 +261,26 @@ TEST_CASE("personal defaults come from the config file, the environment and the 
   CHECK_THAT(bad.err, Catch::Contains("did you mean 'color'?"));
 }
 
+TEST_CASE("the areas can be a personal default, and the command line still wins",
+          "[cli][settings]") {
+  TemporaryFolder folder;
+  REQUIRE(std::system(("mkdir -p " + folder.path("knotplan")).c_str()) == 0);
+  knotplan::testing::write_file(folder.path("knotplan/config.json"),
+                                R"({"area": ["neck", "shoulders"]})");
+  const std::map<std::string, std::string> home{{"XDG_CONFIG_HOME", folder.root()}};
+  const json configured =
+      json::parse(run_knotplan({"--since", "3w", "--format", "json"}, home).out);
+  CHECK(configured["request"]["areas"] == json{"neck", "shoulders"});
+  const json typed =
+      json::parse(run_knotplan({"--area", "lower-back", "--format", "json"}, home).out);
+  CHECK(typed["request"]["areas"] == json{"lower-back"});
+  CHECK_THAT(run_knotplan({"config", "show"}, home).out, Catch::Contains("neck,shoulders"));
+
+  const RunResult bad = run_knotplan({"--since", "3d"}, {{"KNOTPLAN_AREA", "elbow"}});
+  CHECK(bad.exit_code == 2);
+  CHECK_THAT(bad.err, Catch::Contains("environment KNOTPLAN_AREA: area 'elbow' is not known"));
+}
+
 TEST_CASE("help is grouped and ends with examples", "[cli]") {
   const RunResult help = run_knotplan({"--help"});
   // A plain command line is first parsed without subcommands; help must still list them.

@@ -18,7 +18,7 @@ struct Setting {
   std::string source;  // the variable's name or the file's path; empty for the others
 };
 
-// equipment, minutes, side, age, conditions, format, color: in this order.
+// area, equipment, minutes, side, age, conditions, format, color: in this order.
 const std::vector<std::string>& setting_keys();
 
 // "minutes" -> "KNOTPLAN_MINUTES"
@@ -29,7 +29,7 @@ std::string environment_name(const std::string& key);
 std::string config_file_path(const char* xdg_config_home, const char* home);
 
 // A config file's settings, checked: a JSON object whose keys are setting keys, with
-// lists (equipment, conditions) as arrays of strings or one comma-separated string,
+// lists (area, equipment, conditions) as arrays of strings or one comma-separated string,
 // minutes and age as whole numbers, the rest as strings. Returns nullopt when the file
 // does not exist. Throws UsageError naming the key and the file for anything else.
 std::optional<std::map<std::string, std::string>> read_config_file(const std::string& path);

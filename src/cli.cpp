@@ -27,7 +27,7 @@ const char* const kDescription = "knotplan: a safe, timed self-massage routine f
 
 const char* const kShortUsage =
     "Usage: knotplan --area AREA [--since WHEN] [OPTIONS]\n"
-    "       knotplan list|show|kb ...\n"
+    "       knotplan list|show|sources|kb ...\n"
     "Plans a timed self-massage routine for a muscle knot.\n"
     "Example: knotplan --area upper-back --since today\n"
     "Run 'knotplan --help' for every option.\n";
@@ -36,6 +36,7 @@ const char* const kShortUsage =
 struct Subcommands {
   CLI::App* list = nullptr;
   CLI::App* show = nullptr;
+  CLI::App* sources = nullptr;
   CLI::App* kb = nullptr;
   CLI::App* check = nullptr;
   CLI::App* export_builtin = nullptr;
@@ -45,8 +46,8 @@ struct Subcommands {
 };
 
 // The name of every top-level subcommand define_subcommands makes.
-constexpr std::array<std::string_view, 5> kSubcommandNames{"list", "show", "kb", "completions",
-                                                           "config"};
+constexpr std::array<std::string_view, 6> kSubcommandNames{"list", "show",        "sources",
+                                                           "kb",   "completions", "config"};
 
 bool parsed(const CLI::App* command) {
   return command != nullptr && command->parsed();
@@ -67,6 +68,13 @@ Subcommands define_subcommands(CLI::App& app, Invocation& invocation) {
   commands.show->footer(
       "\nExamples:\n  knotplan show ball-against-wall\n  knotplan show \"Chin tuck\" --format "
       "json");
+
+  commands.sources =
+      app.add_subcommand("sources", "Every publication the knowledge base cites, in full");
+  commands.sources->footer(
+      "\nTechniques, rules and warning signs cite these by id; 'knotplan show TECHNIQUE' and\n"
+      "the printed sheets list the ones they use.\n"
+      "\nExamples:\n  knotplan sources\n  knotplan sources --format json | jq '.[].url'");
 
   commands.kb = app.add_subcommand("kb", "Check a knowledge base, or export the built-in one");
   commands.kb->require_subcommand(1);
@@ -159,6 +167,10 @@ int dispatch(CLI::App& app, Invocation& invocation, const Subcommands& commands)
   }
   if (parsed(commands.list)) return run_list(invocation);
   if (parsed(commands.show)) return run_show(invocation);
+  if (parsed(commands.sources)) {
+    invocation.list_kind = "sources";
+    return run_list(invocation);
+  }
   if (parsed(commands.check)) return run_kb_check(invocation);
   if (parsed(commands.export_builtin)) return run_kb_export(invocation);
   return run_plan(invocation);

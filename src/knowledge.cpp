@@ -56,7 +56,7 @@ std::optional<Level> level_from_id(std::string_view id) {
 
 bool KnowledgeBase::operator==(const KnowledgeBase& other) const {
   return schema_version == other.schema_version && disclaimer == other.disclaimer &&
-         areas == other.areas && stages == other.stages && causes == other.causes &&
+         sources == other.sources && areas == other.areas && stages == other.stages && causes == other.causes &&
          equipment == other.equipment && red_flags == other.red_flags &&
          conditions == other.conditions && techniques == other.techniques && rules == other.rules &&
          limits == other.limits && sessions == other.sessions;
@@ -82,6 +82,9 @@ const Condition* KnowledgeBase::find_condition(std::string_view id) const {
 }
 const Technique* KnowledgeBase::find_technique(std::string_view id) const {
   return find_by_id(techniques, id);
+}
+const Source* KnowledgeBase::find_source(std::string_view id) const {
+  return find_by_id(sources, id);
 }
 
 }  // namespace knotplan

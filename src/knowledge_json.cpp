@@ -50,7 +50,18 @@ Json red_flag_json(const RedFlag& flag) {
   Json json = named_json(flag);
   json["level"] = level_id(flag.level);
   json["message"] = flag.message;
+  json["sources"] = flag.sources;
   return json;
+}
+
+Json source_json(const Source& source) {
+  return Json{{"id", source.id},
+              {"authors", source.authors},
+              {"title", source.title},
+              {"year", source.year ? Json(*source.year) : Json(nullptr)},
+              {"publisher", source.publisher},
+              {"url", source.url ? Json(*source.url) : Json(nullptr)},
+              {"kind", source.kind}};
 }
 
 Json condition_json(const Condition& condition) {

@@ -10,6 +10,7 @@ namespace knotplan {
 // Model entries back in the knowledge-base file's format (DESIGN.md §4), field order kept,
 // so that 'list' and 'show' print what a person would write in their own file.
 nlohmann::ordered_json area_json(const Area& area);
+nlohmann::ordered_json source_json(const Source& source);
 nlohmann::ordered_json stage_json(const Stage& stage);
 nlohmann::ordered_json cause_json(const Cause& cause);
 nlohmann::ordered_json equipment_json(const Equipment& equipment);

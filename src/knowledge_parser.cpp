@@ -28,12 +28,13 @@ class Parser {
     if (!read_.object(root, root_)) return kb;
     read_.only_keys(
         root, root_,
-        {"$schema", "schema_version", "disclaimer", "areas", "stages", "causes", "equipment",
+        {"$schema", "schema_version", "disclaimer", "sources", "areas", "stages", "causes", "equipment",
          "red_flags", "conditions", "techniques", "rules", "limits", "sessions"});
     if (const auto version = read_.integer(root, root_, "schema_version", kKnowledgeSchemaVersion,
                                            kKnowledgeSchemaVersion))
       kb.schema_version = *version;
     kb.disclaimer = text(root, root_, "disclaimer");
+    kb.sources = list<Source>(root, "sources", &Parser::parse_source);
     kb.areas = list<Area>(root, "areas", &Parser::parse_area);
     kb.stages = list<Stage>(root, "stages", &Parser::parse_stage);
     kb.causes = list<Cause>(root, "causes", &Parser::parse_cause);
@@ -95,6 +96,27 @@ class Parser {
     entry.aliases = texts(node, where, "aliases");
   }
 
+  Source parse_source(const json& node, const JsonPath& where) {
+    read_.only_keys(node, where,
+                    {"id", "authors", "title", "year", "publisher", "url", "kind"});
+    Source source;
+    source.id = id(node, where, "id");
+    source.authors = text(node, where, "authors", false);
+    source.title = text(node, where, "title");
+    if (const auto year = node.find("year"); year != node.end() && !year->is_null())
+      source.year = read_.integer(node, where, "year", 1500, 2200);
+    source.publisher = text(node, where, "publisher", false);
+    if (const auto url = node.find("url"); url != node.end() && !url->is_null())
+      source.url = text(node, where, "url");
+    source.kind = text(node, where, "kind");
+    if (!source.kind.empty() && std::find(std::begin(kSourceKinds), std::end(kSourceKinds),
+                                          source.kind) == std::end(kSourceKinds))
+      read_.fail(JsonPath(where, "kind"),
+                 fmt::format("'{}' is not a kind of source; use {}", source.kind,
+                             fmt::join(kSourceKinds, ", ")));
+    return source;
+  }
+
   Area parse_area(const json& node, const JsonPath& where) {
     read_.only_keys(node, where, {"id", "name", "aliases", "muscles", "related", "target_only"});
     Area area;
@@ -144,9 +166,11 @@ class Parser {
   }
 
   RedFlag parse_red_flag(const json& node, const JsonPath& where) {
-    read_.only_keys(node, where, {"id", "name", "aliases", "level", "message"});
+    read_.only_keys(node, where, {"id", "name", "aliases", "level", "message", "sources"});
     RedFlag flag;
     named(flag, node, where);
+    flag.sources = ids(node, where, "sources", true);
+    if (flag.sources.empty()) read_.fail(JsonPath(where, "sources"), "needs at least one source");
     flag.level = level(node, where, "level").value_or(Level::kDoctor);
     if (flag.level == Level::kPhysio)
       read_.fail(JsonPath(where, "level"),
@@ -207,7 +231,7 @@ class Parser {
     technique.instructions = texts(node, where, "instructions", true);
     technique.cues = texts(node, where, "cues", true);
     technique.cautions = texts(node, where, "cautions");
-    technique.sources = texts(node, where, "sources", true);
+    technique.sources = ids(node, where, "sources", true);
     if (technique.tags.empty()) read_.fail(JsonPath(where, "tags"), "needs at least one tag");
     if (technique.areas.empty()) read_.fail(JsonPath(where, "areas"), "needs at least one area");
     if (technique.instructions.empty())
@@ -369,7 +393,7 @@ class Parser {
       shape.requirements = storage_->keep(result);
     }
     shape.extra_time = ids(node, where, "extra_time");
-    shape.sources = texts(node, where, "sources", true);
+    shape.sources = ids(node, where, "sources", true);
     if (shape.sources.empty()) read_.fail(JsonPath(where, "sources"), "needs at least one source");
     return shape;
   }
@@ -499,7 +523,7 @@ class Parser {
     } else {
       read_.fail(JsonPath(where, "then"), "is missing");
     }
-    rule.sources = texts(node, where, "sources", true);
+    rule.sources = ids(node, where, "sources", true);
     if (rule.sources.empty()) read_.fail(JsonPath(where, "sources"), "needs at least one source");
     return rule;
   }

@@ -27,6 +27,7 @@ class ReferenceChecker {
     collect(kb.red_flags, "red_flags", "red flag", symptoms_);
     collect(kb.conditions, "conditions", "condition", conditions_);
     unique_ids(kb.techniques, "techniques", "technique", techniques_);
+    unique_ids(kb.sources, "sources", "source", sources_);
     IdSet rules;
     unique_ids(kb.rules, "rules", "rule", rules);
   }
@@ -42,6 +43,12 @@ class ReferenceChecker {
       const JsonPath where(equipment, i);
       expect_all(equipment_, item.substitutes, JsonPath(where, "substitutes"), "equipment", item.id,
                  "names unknown substitute");
+    }
+    const JsonPath red_flags(root_, "red_flags");
+    for (std::size_t i = 0; i < kb_.red_flags.size(); ++i) {
+      const JsonPath where(red_flags, i);
+      expect_all(sources_, kb_.red_flags[i].sources, JsonPath(where, "sources"), "warning sign",
+                 kb_.red_flags[i].id, "cites unknown source");
     }
     for (std::size_t i = 0; i < kb_.techniques.size(); ++i) check_technique(i);
     for (std::size_t i = 0; i < kb_.rules.size(); ++i) check_rule(i);
@@ -151,6 +158,8 @@ class ReferenceChecker {
                "names unknown area");
     expect_all(equipment_, technique.equipment, JsonPath(where, "equipment"), "technique", id,
                "names unknown equipment");
+    expect_all(sources_, technique.sources, JsonPath(where, "sources"), "technique", id,
+               "cites unknown source");
     check_placements(technique, where);
     check_side_marks(technique, where);
     if (contains(technique.tags, "held") && technique.seconds.max > kb_.limits.held_point_seconds)
@@ -222,7 +231,7 @@ class ReferenceChecker {
   static bool has_unknown_mark(std::string_view text) {
     std::string rest(text);
     for (const std::string_view mark : {kSideMark, kOtherSideMark})
-      for (std::size_t at = rest.find(mark); at != std::string::npos; at = rest.find(mark))
+      for (std::size_t at = rest.find(mark); at != std::string::npos; at = rest.find(mark, at))
         rest.erase(at, mark.size());
     return rest.find_first_of("{}") != std::string::npos;
   }
@@ -255,6 +264,8 @@ class ReferenceChecker {
       const SessionShape& shape = kb_.sessions[i];
       const JsonPath where(sessions, i);
       check_condition(shape.when, JsonPath(where, "when"), "session", shape.id);
+      expect_all(sources_, shape.sources, JsonPath(where, "sources"), "session", shape.id,
+                 "cites unknown source");
       const JsonPath shares(where, "shares");
       int least = 0;
       for (const PhaseShare& share : shape.shares) {
@@ -268,6 +279,12 @@ class ReferenceChecker {
         fail(shares, fmt::format("session '{}': the phases' minimum shares add up to {}%, over "
                                  "100%",
                                  shape.id, least));
+      int most = 0;
+      for (const PhaseShare& share : shape.shares) most += share.max_percent;
+      if (most < 100)
+        fail(shares, fmt::format("session '{}': the phases' maximum shares add up to {}%; "
+                                 "under 100% a session could never use the time it has",
+                                 shape.id, most));
       const JsonPath requirements(where, "require");
       for (std::size_t j = 0; j < shape.requirements.size(); ++j) {
         const JsonPath at(requirements, j);
@@ -316,6 +333,8 @@ class ReferenceChecker {
     const auto check = [&](const IdSet& known, List<std::string_view> ids, const JsonPath& at,
                            const char* phrase) { expect_all(known, ids, at, "rule", id, phrase); };
     check_condition(rule.when, JsonPath(where, "when"), "rule", id);
+    expect_all(sources_, rule.sources, JsonPath(where, "sources"), "rule", id,
+               "cites unknown source");
 
     const RuleEffect& effect = rule.then;
     const JsonPath then(where, "then");
@@ -344,7 +363,7 @@ class ReferenceChecker {
   std::vector<Problem>& problems_;
   const JsonPath root_;
   const IdSet tags_{known_technique_tags().begin(), known_technique_tags().end()};
-  IdSet areas_, stages_, causes_, equipment_, symptoms_, conditions_, techniques_;
+  IdSet areas_, stages_, causes_, equipment_, symptoms_, conditions_, techniques_, sources_;
 };
 
 }  // namespace

@@ -7,7 +7,9 @@
 #include <cmath>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "knotplan/error.hpp"
 #include "session_ledger.hpp"
 
 namespace knotplan {
@@ -58,20 +60,23 @@ struct Pick {
 
   int cost(int at_units) const { return at_units * per_unit * sides; }
   StepCost step_cost(int at_units) const {
-    return {phase,           target,
-            cost(at_units),  at_units * per_unit,
-            pressure,        phase == Phase::kRelease,
-            technique->group};
+    return {.phase = phase,
+            .target = target,
+            .seconds = cost(at_units),
+            .seconds_per_side = at_units * per_unit,
+            .pressure = pressure,
+            .release_technique = technique->phase == Phase::kRelease,
+            .group = technique->group};
   }
 };
 
 // A pick's key. Pressing and rolling is aimed at one target, so the same technique may
 // serve two targets; any other work (a stretch, a walk, a heat pack) is done once per
 // session, however many knots asked for it.
-using TechniqueOnTarget = std::pair<std::string_view, std::string_view>;
+using PickKey = std::pair<std::string_view, std::string_view>;  // technique, target or ""
 
-struct TechniqueOnTargetHash {
-  std::size_t operator()(const TechniqueOnTarget& key) const {
+struct PickKeyHash {
+  std::size_t operator()(const PickKey& key) const {
     const std::hash<std::string_view> hash;
     return hash(key.first) * 31 + hash(key.second);
   }
@@ -157,6 +162,7 @@ class Planner {
     }
     routine.cautions.emplace_back(kb_.disclaimer);
     describe_session(routine.session);
+    routine.references = references(picks);
     routine.planner_notes = std::move(notes_);
     return routine;
   }
@@ -222,21 +228,18 @@ class Planner {
   std::vector<Pick> merge_candidates() {
     std::vector<Pick> picks;
     picks.reserve(decisions_.candidates.size());
-    std::unordered_map<TechniqueOnTarget, std::size_t, TechniqueOnTargetHash> index;
+    std::unordered_map<PickKey, std::size_t, PickKeyHash> index;
     index.reserve(decisions_.candidates.size());
     for (const Candidate* next : by_priority()) {
       const Candidate& candidate = *next;
       const Technique* technique = techniques_.at(candidate.add.technique);
       if (technique == nullptr) continue;  // the loader rejects this; a hand-built KB may not
-      const std::string_view target = candidate.add.target.value_or(request_.areas.front());
-      // Before merging: a stretch asked for on two knots must land on the one it suits.
-      if (!contains(technique->areas, target)) {
-        note("{}: not used on {}", technique->id, target);
-        continue;
-      }
+      const std::string_view target = *candidate.add.target;  // rules always aim a candidate
+      // Before merging, whatever depends on the target: a stretch asked for on two knots
+      // must land on one it suits and may be used on.
+      if (!usable_on(*technique, target)) continue;
       const Phase phase = candidate.add.phase.value_or(technique->phase);
-      const TechniqueOnTarget key{technique->id,
-                                  phase == Phase::kRelease ? target : std::string_view()};
+      const PickKey key{technique->id, phase == Phase::kRelease ? target : std::string_view()};
       const auto [at, added] = index.emplace(key, picks.size());
       if (!added) {
         reasons_.emplace_back(at->second, candidate.rule);
@@ -245,8 +248,7 @@ class Planner {
       Pick pick;
       pick.technique = technique;
       pick.target = target;
-      pick.knot =
-          candidate.knot.empty() ? std::string_view(request_.areas.front()) : candidate.knot;
+      pick.knot = candidate.knot;
       pick.phase = phase;
       pick.priority = candidate.add.priority;
       pick.preferred_seconds = candidate.add.seconds;
@@ -271,14 +273,33 @@ class Planner {
     });
   }
 
+  // Whether the technique is written for the target, the target is a knot or related to
+  // one, and no rule keeps it off the knot; notes why not.
+  bool usable_on(const Technique& technique, std::string_view target) {
+    const std::string_view id = technique.id;
+    if (!contains(technique.areas, target)) {
+      note("{}: not used on {}", id, target);
+      return false;
+    }
+    if (!in_scope(target)) {
+      note("{}: {} is not related to the knot", id, target);
+      return false;
+    }
+    if (!is_knot(target)) return true;
+    for (const std::string_view tag : technique.tags) {
+      if (const auto found = decisions_.kept_off_knot.find(tag);
+          found != decisions_.kept_off_knot.end()) {
+        note("{}: {} kept off the knot by {}", id, tag, fmt::join(found->second, ", "));
+        return false;
+      }
+    }
+    return true;
+  }
+
   // Whether the person can do it here and no rule ruled it out; notes why not.
   bool usable(const Pick& pick) {
     const Technique& technique = *pick.technique;
     const std::string_view id = technique.id;
-    if (!in_scope(pick.target)) {
-      note("{}: {} is not related to the knot", id, pick.target);
-      return false;
-    }
     if (const auto found = decisions_.excluded_techniques.find(id);
         found != decisions_.excluded_techniques.end()) {
       note("{}: excluded by {}", id, fmt::join(found->second, ", "));
@@ -289,15 +310,6 @@ class Planner {
           found != decisions_.excluded_tags.end()) {
         note("{}: {} excluded by {}", id, tag, fmt::join(found->second, ", "));
         return false;
-      }
-    }
-    if (is_knot(pick.target)) {
-      for (const std::string_view tag : technique.tags) {
-        if (const auto found = decisions_.kept_off_knot.find(tag);
-            found != decisions_.kept_off_knot.end()) {
-          note("{}: {} kept off the knot by {}", id, tag, fmt::join(found->second, ", "));
-          return false;
-        }
       }
     }
     for (const std::string_view needed : technique.equipment) {
@@ -494,8 +506,9 @@ class Planner {
     }
   }
 
-  // A phase still short of its minimum share (strengthening in a chronic session, whose
-  // exercises were taken at one set) grows its own steps before other phases fill up.
+  // A phase still short of its minimum share (strengthening in a chronic session, where
+  // each exercise was taken at its usual set) grows its own steps before other phases
+  // fill up.
   void grow_to_minimum_shares(std::vector<Pick>& picks) {
     lengthen(
         picks, [](const Pick&) { return true; },
@@ -527,6 +540,40 @@ class Planner {
       }
       append_unique(advice, *technique.if_no_room);
     }
+  }
+
+  // The sources behind the chosen steps and the rules behind them, then the shape's.
+  std::vector<RoutineSource> references(const std::vector<Pick>& picks) const {
+    std::vector<std::string_view> cited;
+    std::unordered_set<std::size_t> chosen;
+    for (const Pick& pick : picks) {
+      if (!pick.chosen) continue;
+      chosen.insert(pick.id);
+      cited.insert(cited.end(), pick.technique->sources.begin(), pick.technique->sources.end());
+    }
+    std::unordered_set<std::string_view> behind_steps;
+    for (const auto& [pick, rule] : reasons_)
+      if (chosen.contains(pick)) behind_steps.insert(rule);
+    for (const Rule& rule : kb_.rules)
+      if (behind_steps.contains(rule.id))
+        cited.insert(cited.end(), rule.sources.begin(), rule.sources.end());
+    if (shape_ != nullptr)
+      cited.insert(cited.end(), shape_->sources.begin(), shape_->sources.end());
+    std::unordered_map<std::string_view, const Source*> known;
+    known.reserve(kb_.sources.size());
+    for (const Source& source : kb_.sources) known.emplace(source.id, &source);
+    std::vector<RoutineSource> result;
+    std::unordered_set<std::string_view> seen;
+    for (const std::string_view id : cited) {
+      const auto found = known.find(id);
+      if (found == known.end() || !seen.insert(id).second) continue;
+      const Source& source = *found->second;
+      result.push_back({std::string(source.id), std::string(source.authors),
+                        std::string(source.title), source.year, std::string(source.publisher),
+                        source.url ? std::optional<std::string>(*source.url) : std::nullopt,
+                        std::string(source.kind)});
+    }
+    return result;
   }
 
   void describe_session(SessionPlan& session) const {
@@ -632,6 +679,7 @@ class Planner {
 }  // namespace
 
 Routine build_routine(const KnowledgeBase& kb, const Request& request, Decisions decisions) {
+  if (request.areas.empty()) throw UsageError("--area is required: where is the knot?");
   return Planner(kb, request, std::move(decisions)).run();
 }
 

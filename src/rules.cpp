@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "knotplan/error.hpp"
+
 namespace knotplan {
 
 namespace {
@@ -165,6 +167,7 @@ bool rule_matches(const RuleCondition& when, const Request& request) {
 }
 
 Decisions evaluate_rules(const KnowledgeBase& kb, const Request& request) {
+  if (request.areas.empty()) throw UsageError("--area is required: where is the knot?");
   return Evaluator(kb, request).run();
 }
 

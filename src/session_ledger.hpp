@@ -2,6 +2,7 @@
 #define KNOTPLAN_SRC_SESSION_LEDGER_HPP_
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -18,7 +19,9 @@ struct StepCost {
   int seconds = 0;           // both sides together
   int seconds_per_side = 0;  // what one side of the target receives
   bool pressure = false;     // counts against the pressure limits
-  bool release = false;      // one of the release techniques on its target
+  // A release technique by its own phase: a rule that moves it to another phase of the
+  // routine does not take it out of the release limits.
+  bool release_technique = false;
   std::optional<std::string_view> group;
 };
 
@@ -40,11 +43,12 @@ class SessionLedger {
   int pressure_used() const { return pressure_; }
 
   // Whether a new step of this cost keeps every limit; `phase_room` is what its phase may
-  // still take (the planner passes the whole budget for a required step).
+  // still take (the planner passes all that is spare for a required step).
   bool fits(const StepCost& step, int phase_room) const {
     if (step.seconds > spare() || step.seconds > phase_room) return false;
     if (step.group && groups_.contains(group_key(step))) return false;
-    if (step.release && releases_on(step.target) >= limits_.release_techniques_per_target_side)
+    if (step.release_technique &&
+        releases_on(step.target) >= limits_.release_techniques_per_target_side)
       return false;
     return fits_pressure(step.target, step.pressure, step.seconds, step.seconds_per_side);
   }
@@ -57,7 +61,7 @@ class SessionLedger {
 
   void add(const StepCost& step) {
     if (step.group) groups_.insert(group_key(step));
-    if (step.release) ++releases_[step.target];
+    if (step.release_technique) ++releases_[step.target];
     grow(step, step.seconds, step.seconds_per_side);
   }
 
@@ -87,7 +91,7 @@ class SessionLedger {
   // Release tools that do the same job are not stacked on one target; warmth, cooling and
   // the like are one per session, wherever they are aimed.
   static std::pair<std::string_view, std::string_view> group_key(const StepCost& step) {
-    return {*step.group, step.release ? step.target : std::string_view()};
+    return {*step.group, step.release_technique ? step.target : std::string_view()};
   }
 
   const DoseLimits& limits_;

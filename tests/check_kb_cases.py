@@ -74,6 +74,9 @@ def cases(kb):
     aimed = next(i for i, r in enumerate(kb["rules"]) if any(a.get("target") == "chest" for a in r["then"].get("add", [])))
     yield "rule aimed out of scope", edit(set_in(["rules", aimed, "when", "area"], ["lower-back"])), "does not list as related", False
     yield "no limits", edit(delete(["limits"])), "/limits: is missing", True
+    yield "unknown source", edit(set_in(["techniques", 0, "sources"], ["a-blog-post"])), "cites unknown source 'a-blog-post'", False
+    yield "session that cannot fill its time", edit(set_in(["sessions", 0, "shares"], {"release": {"max": 50}})), "could never use the time", False
+    yield "bad kind of source", edit(set_in(["sources", 0, "kind"], "rumour")), "is not a kind of source", True
     yield "stages out of order", edit(set_in(["stages", 2, "max_hours"], 10)), "must end later than", False
 
 

@@ -114,12 +114,12 @@ TEST_CASE("a copy of the knowledge base with a new technique and rule changes th
        {"seconds", {{"min", 30}, {"default", 60}, {"max", 90}}},
        {"instructions", {"Stand with your back to a wall.", "Slide your arms up and down."}},
        {"cues", {"Slow and smooth."}},
-       {"sources", {"test"}}});
+       {"sources", {"nhs-back-pain"}}});
   kb["rules"].push_back({{"id", "desk-wall-slides"},
                          {"why", "A test rule."},
                          {"when", {{"area", {"upper-back"}}}},
                          {"then", {{"add", {{{"technique", "wall-slides"}, {"priority", 99}}}}}},
-                         {"sources", {"test"}}});
+                         {"sources", {"nhs-back-pain"}}});
   knotplan::testing::write_file(folder.path("custom.json"), kb.dump(2));
   const std::vector<std::string> request{"--area", "upper-back", "--format", "json"};
 

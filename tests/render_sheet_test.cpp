@@ -58,7 +58,9 @@ TEST_CASE("markdown: a numbered step list with tick boxes, then advice and cauti
   CHECK_THAT(text, Catch::Contains("\n## Advice\n"));
   CHECK_THAT(text, Catch::Contains("\n## Cautions\n"));
   CHECK_THAT(text, Catch::Contains("\n## When to see someone\n"));
-  CHECK_THAT(text, Catch::EndsWith("see a physiotherapist or your doctor.\n"));
+  CHECK_THAT(text,
+             Catch::Contains("see a physiotherapist or your doctor.\n\n## References\n\n1. "));
+  CHECK_THAT(text, Catch::Contains(routine.references.back().title));
 }
 
 TEST_CASE("markdown escapes knowledge-base text so that it prints as written", "[sheet]") {
@@ -78,8 +80,13 @@ TEST_CASE("html: one self-contained page with figure, gauges, day boxes and pain
   CHECK_THAT(html, Catch::StartsWith("<!DOCTYPE html>\n<html lang=\"en\">"));
   CHECK_THAT(html, Catch::Contains("@page"));
   CHECK_THAT(html, Catch::Contains("break-inside: avoid"));
-  for (const char* external : {"http:", "https:", "<link", "<script", "@import", "src="})
+  // Nothing loads from outside; addresses appear only as text in the references.
+  for (const char* external : {"<link", "<script", "@import", "src=", "href="})
     CHECK(html.find(external) == std::string::npos);
+  const std::size_t references = html.find("<div class=\"references\">");
+  REQUIRE(references != std::string::npos);
+  CHECK(html.find("http") > references);
+  CHECK(count(html, "<li>") >= routine.references.size());
   CHECK(count(html, "<svg class=\"figure\"") == 1);
   CHECK(count(html, "<tr><td class=\"num\">") == routine.steps.size());
   CHECK(count(html, "<span class=\"box\"></span>") == 7 * routine.steps.size());

@@ -105,7 +105,8 @@ TEST_CASE("the lowest max_pressure wins and phase limits keep the smallest", "[r
   high.then.max_pressure = 6;
   high.then.phase_limits = testing::kept(std::vector<PhaseLimit>{{Phase::kRelease, 3}});
   kb.rules = testing::kept(std::vector<Rule>{low, high});
-  const Decisions decisions = evaluate_rules(kb, make_request("neck"));
+  const Request request = make_request("neck");
+  const Decisions decisions = evaluate_rules(kb, request);
   CHECK(decisions.max_pressure == 2);
   CHECK(decisions.phase_limits.at(Phase::kRelease) == 1);
   CHECK(decisions.max_pressure_rules == std::vector<std::string>{"low", "high"});

@@ -69,6 +69,23 @@ struct SecondsRange {
   bool operator==(const SecondsRange&) const = default;
 };
 
+// A publication the knowledge base cites, so that a reader can follow any claim back to
+// it. Techniques, rules, session shapes and warning signs name sources by id.
+struct Source {
+  std::string_view id;
+  std::string_view authors;  // empty when an organisation is the author
+  std::string_view title;
+  std::optional<int> year;
+  std::string_view publisher;  // the journal, organisation or site
+  std::optional<std::string_view> url;
+  std::string_view kind;  // one of kSourceKinds
+  bool operator==(const Source&) const = default;
+};
+
+// The kinds of evidence a source can be, strongest first.
+inline constexpr std::string_view kSourceKinds[] = {"guideline", "review",       "trial",
+                                                    "textbook",  "practitioner", "web-article"};
+
 // Every id-bearing entry shares these: a stable id, a human name and aliases.
 struct Named {
   std::string_view id;
@@ -108,6 +125,7 @@ std::optional<Level> level_from_id(std::string_view id);
 struct RedFlag : Named {
   Level level = Level::kDoctor;
   std::string_view message;  // whom to see and how urgently
+  List<std::string_view> sources;
   bool operator==(const RedFlag&) const = default;
 };
 
@@ -284,6 +302,7 @@ inline constexpr int kKnowledgeSchemaVersion = 2;
 struct KnowledgeBase {
   int schema_version = kKnowledgeSchemaVersion;
   std::string_view disclaimer;  // closes every routine: self-care guidance, not a diagnosis
+  List<Source> sources;
   List<Area> areas;
   List<Stage> stages;  // ordered by max_hours, the open-ended stage last
   List<Cause> causes;
@@ -308,6 +327,7 @@ struct KnowledgeBase {
   const RedFlag* find_red_flag(std::string_view id) const;
   const Condition* find_condition(std::string_view id) const;
   const Technique* find_technique(std::string_view id) const;
+  const Source* find_source(std::string_view id) const;
 };
 
 }  // namespace knotplan

@@ -11,7 +11,20 @@
 namespace knotplan {
 
 // What 'knotplan list' can list.
-enum class Listing { kAreas, kCauses, kStages, kEquipment, kTechniques, kSymptoms, kConditions };
+enum class Listing {
+  kAreas,
+  kCauses,
+  kStages,
+  kEquipment,
+  kTechniques,
+  kSymptoms,
+  kConditions,
+  kSources
+};
+
+// A reference as a reader looks it up: "Authors (2011). Title. Publisher. URL", with the
+// organisation standing for absent authors and "n.d." for an absent year.
+std::string citation(const Source& source);
 
 // "areas", "causes", ... in the order of the enum.
 const std::vector<std::string>& listing_names();

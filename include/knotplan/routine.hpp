@@ -40,6 +40,17 @@ struct Step {
   std::vector<std::string> because;  // rule ids: the ones that added it, then those that shaped it
 };
 
+// A publication behind the routine, owned so that the routine outlives its knowledge base.
+struct RoutineSource {
+  std::string id;
+  std::string authors;
+  std::string title;
+  std::optional<int> year;
+  std::string publisher;
+  std::optional<std::string> url;
+  std::string kind;
+};
+
 // One fired rule and what it did, for --explain.
 struct TraceEntry {
   std::string rule;
@@ -85,6 +96,9 @@ struct Routine {
   std::vector<TraceEntry> trace;
   std::vector<std::string> planner_notes;  // candidates left out, and why
   SessionPlan session;
+  // The sources behind its steps (their techniques, and the rules that put them there or
+  // shaped them) and its session shape, each once, in that order.
+  std::vector<RoutineSource> references;
   // Display names for ids, so that renderers need no knowledge base; area_name joins the
   // names of every requested area.
   std::string area_name;

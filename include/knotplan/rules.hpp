@@ -56,7 +56,10 @@ bool rule_matches(const RuleCondition& when, const Request& request);
 
 // Evaluates every rule of the knowledge base against the request, plus the red flags
 // for the symptoms present, each of which stops the routine at its own level.
+// Throws UsageError for a request with no area. The decisions view the request: it must
+// outlive them.
 Decisions evaluate_rules(const KnowledgeBase& kb, const Request& request);
+Decisions evaluate_rules(const KnowledgeBase& kb, Request&& request) = delete;
 
 }  // namespace knotplan
 

@@ -96,6 +96,9 @@ table.pain { width: auto; }
 .alert { border: 0.8mm solid #000; padding: 3mm; margin: 4mm 0; font-size: 11pt; }
 .alert strong { font-size: 13pt; display: block; margin-bottom: 1mm; }
 .professional { border: 0.4mm solid #000; padding: 0.8mm 1.5mm; margin-top: 1.5mm; }
+.references { font-size: 6.5pt; }
+.references ol { columns: 2; column-gap: 5mm; margin: 0; padding-left: 4mm; }
+.references li { break-inside: avoid; overflow-wrap: anywhere; }
 .disclaimer { margin-top: 2mm; color: #333; font-size: 7.6pt; }
 )";
 
@@ -123,7 +126,7 @@ std::string gauge(const std::optional<PressureRange>& pressure) {
         R"(<rect x="{}" y="2" width="9" height="12" fill="{}" stroke="#000" stroke-width="1"/>)",
         (level - 1) * 10 + 0.5, filled ? "#222" : "#fff");
   }
-  return svg + fmt::format("</svg>{}–{} of 10", pressure->min, pressure->max);
+  return svg + fmt::format("</svg>{} of 10", pressure_range(*pressure));
 }
 
 class HtmlWriter {
@@ -272,6 +275,13 @@ class HtmlWriter {
       out_ << "<div class=\"professional\"><strong>"
            << escaped(level_text(routine_.see_a_professional->level)) << ":</strong> "
            << escaped(routine_.see_a_professional->message) << "</div>\n";
+    // Last, so that a reader can check every step against what it is based on.
+    const std::vector<std::string> references = reference_citations(routine_);
+    if (references.empty()) return;
+    out_ << "<div class=\"references\"><h2>References</h2>\n<ol>\n";
+    for (const std::string& reference : references)
+      out_ << "<li>" << escaped(reference) << "</li>\n";
+    out_ << "</ol></div>\n";
   }
 
   const Routine& routine_;

@@ -135,6 +135,21 @@ void render_json(const Routine& routine, std::ostream& out) {
     json.null();
   }
   json.field("rules_fired", routine.rules_fired);
+  objects_field(json, "references", routine.references, [&](const RoutineSource& source) {
+    json.field("id", source.id);
+    json.field("authors", source.authors);
+    json.field("title", source.title);
+    json.key("year");
+    number_or_null(json, source.year);
+    json.field("publisher", source.publisher);
+    json.key("url");
+    if (source.url) {
+      json.value(*source.url);
+    } else {
+      json.null();
+    }
+    json.field("kind", source.kind);
+  });
   if (routine.request.explain) {
     json.key("explain");
     json.begin_object();

@@ -72,6 +72,11 @@ std::vector<Row> rows_for(const KnowledgeBase& kb, Listing listing) {
         rows.push_back({std::string(condition.id),
                         fmt::format("{}: {}", condition.name, condition.description)});
       break;
+    case Listing::kSources:
+      for (const Source& source : kb.sources)
+        rows.push_back(
+            {std::string(source.id), fmt::format("{} [{}]", citation(source), source.kind)});
+      break;
   }
   return rows;
 }
@@ -85,9 +90,20 @@ Json array_of(List<Entry> entries, Json (*to_json)(const Entry&)) {
 
 }  // namespace
 
+std::string citation(const Source& source) {
+  const std::string_view by = source.authors.empty() ? source.publisher : source.authors;
+  std::string text = by.empty() ? std::string(source.title) + "." : std::string(by);
+  const std::string year = source.year ? std::to_string(*source.year) : "n.d.";
+  if (!by.empty()) text += fmt::format(" ({}). {}.", year, source.title);
+  if (!source.authors.empty() && !source.publisher.empty())
+    text += fmt::format(" {}.", source.publisher);
+  if (source.url) text += fmt::format(" {}", *source.url);
+  return text;
+}
+
 const std::vector<std::string>& listing_names() {
-  static const std::vector<std::string> names{"areas",      "causes",   "stages",    "equipment",
-                                              "techniques", "symptoms", "conditions"};
+  static const std::vector<std::string> names{"areas",      "causes",   "stages",     "equipment",
+                                              "techniques", "symptoms", "conditions", "sources"};
   return names;
 }
 
@@ -102,10 +118,19 @@ void render_listing_text(const KnowledgeBase& kb, Listing listing, std::ostream&
   const std::vector<Row> rows = rows_for(kb, listing);
   std::size_t id_width = 0;
   for (const Row& row : rows) id_width = std::max(id_width, display_width(row.id));
+  // Long ids (sources) leave too narrow a column: then the text goes under its id.
+  constexpr std::size_t kWidestColumn = 32;
+  if (id_width > kWidestColumn) {
+    for (const Row& row : rows) {
+      out << printable(row.id) << '\n';
+      write_wrapped(out, "    ", "    ", row.text, 74);
+    }
+    return;
+  }
   const std::string indent(id_width + 2, ' ');
   for (const Row& row : rows)
     write_wrapped(out, fmt::format("{:<{}}  ", printable(row.id), id_width), indent, row.text,
-                  id_width + 22 < 80 ? 78 - id_width : 40);
+                  78 - id_width);
 }
 
 void render_listing_json(const KnowledgeBase& kb, Listing listing, std::ostream& out) {
@@ -131,6 +156,9 @@ void render_listing_json(const KnowledgeBase& kb, Listing listing, std::ostream&
       break;
     case Listing::kConditions:
       json = array_of(kb.conditions, &condition_json);
+      break;
+    case Listing::kSources:
+      json = array_of(kb.sources, &source_json);
       break;
   }
   out << json.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';

@@ -98,6 +98,12 @@ class MarkdownWriter {
       out_ << "**" << escaped(level_text(routine_.see_a_professional->level)) << ":** "
            << escaped(routine_.see_a_professional->message) << "\n\n";
     if (!cautions.empty()) out_ << escaped(cautions.back()) << "\n";
+    // Last, so that a reader can check every step against what it is based on.
+    const std::vector<std::string> references = reference_citations(routine_);
+    if (references.empty()) return;
+    out_ << "\n## References\n\n";
+    for (std::size_t i = 0; i < references.size(); ++i)
+      out_ << i + 1 << ". " << escaped(references[i]) << "\n";
   }
 
   const Routine& routine_;

@@ -4,6 +4,7 @@
 #include "knotplan/render_knowledge.hpp"
 #include "knotplan/terminal.hpp"
 #include "text_layout.hpp"
+#include "wording.hpp"
 
 namespace knotplan {
 
@@ -49,14 +50,14 @@ void render_technique_text(const KnowledgeBase& kb, const Technique& technique, 
       {"Where", names_of<Area>(technique.areas, &KnowledgeBase::find_area, kb)},
       {"Needs", names_of<Equipment>(technique.equipment, &KnowledgeBase::find_equipment, kb)},
       {"Time", timing},
-      {"Pressure", technique.pressure ? fmt::format("{}–{} out of 10", technique.pressure->min,
-                                                    technique.pressure->max)
-                                      : std::string("none")},
+      {"Pressure", technique.pressure
+                       ? fmt::format("{} out of 10", pressure_range(*technique.pressure))
+                       : std::string("none")},
   };
   for (const auto& [label, value] : facts)
     wrapped(out, fmt::format("  {:<10}", label + ":"), std::string(12, ' '), value);
 
-  const auto section = [&](const char* title, List<std::string_view> lines, bool numbered) {
+  const auto section = [&](const char* title, const auto& lines, bool numbered) {
     if (lines.empty()) return;
     out << '\n' << fmt::format(heading, "{}", title) << '\n';
     for (std::size_t i = 0; i < lines.size(); ++i)
@@ -66,7 +67,10 @@ void render_technique_text(const KnowledgeBase& kb, const Technique& technique, 
   section("Steps", technique.instructions, true);
   section("What it should feel like", technique.cues, false);
   section("Cautions", technique.cautions, false);
-  section("Sources", technique.sources, false);
+  std::vector<std::string> references;
+  for (const std::string_view id : technique.sources)
+    if (const Source* source = kb.find_source(id)) references.push_back(citation(*source));
+  section("Sources", references, false);
 }
 
 }  // namespace knotplan

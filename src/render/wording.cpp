@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "knotplan/render_knowledge.hpp"
+
 namespace knotplan {
 
 std::string phase_heading(Phase phase) {
@@ -71,8 +73,7 @@ std::string request_summary(const Routine& routine) {
 
 std::string step_facts(const Step& step) {
   std::vector<std::string> facts{readable_id(step.target), side_text(step.side)};
-  if (step.pressure)
-    facts.push_back(fmt::format("pressure {}–{}/10", step.pressure->min, step.pressure->max));
+  if (step.pressure) facts.push_back(fmt::format("pressure {}/10", pressure_range(*step.pressure)));
   if (step.hold_seconds && step.reps)
     facts.push_back(fmt::format("{} × {} s", *step.reps, *step.hold_seconds));
   if (!step.equipment.empty()) facts.push_back(readable_list(step.equipment));
@@ -93,6 +94,20 @@ void walk_steps(const Routine& routine, const std::function<void(Phase)>& begin_
     each_step(step, mirror ? previous : nullptr);
     previous = &step;
   }
+}
+
+std::vector<std::string> reference_citations(const Routine& routine) {
+  std::vector<std::string> lines;
+  for (const RoutineSource& source : routine.references)
+    lines.push_back(citation(Source{
+        source.id, source.authors, source.title, source.year, source.publisher,
+        source.url ? std::optional<std::string_view>(*source.url) : std::nullopt, source.kind}));
+  return lines;
+}
+
+std::string pressure_range(const PressureRange& pressure) {
+  if (pressure.min == pressure.max) return std::to_string(pressure.max);
+  return fmt::format("{}–{}", pressure.min, pressure.max);
 }
 
 bool same_words(const Step& first, const Step& second) {

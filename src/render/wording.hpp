@@ -17,6 +17,7 @@ std::string side_text(Side side);                // "left side", "both sides"
 std::string level_text(Level level);             // "EMERGENCY", "See a doctor today"
 std::string readable_id(const std::string& id);  // "upper-back" -> "upper back"
 std::string readable_list(const std::vector<std::string>& ids);  // "tennis ball, wall"
+std::string pressure_range(const PressureRange& pressure);       // "4–6", or "3" for 3 to 3
 
 // "Since today · new (up to 3 days) · cause: not sure · pain 5/10 · 10 min", plus side
 // and equipment when given.
@@ -30,6 +31,9 @@ std::string step_facts(const Step& step);
 // target), that first side, so that renderers can point back instead of repeating it.
 void walk_steps(const Routine& routine, const std::function<void(Phase)>& begin_phase,
                 const std::function<void(const Step&, const Step* same_as)>& each_step);
+
+// The routine's references, one citation each, as `knotplan sources` prints them.
+std::vector<std::string> reference_citations(const Routine& routine);
 
 // Whether two sides of a step read the same. Words that name a side ("your left hand")
 // differ, and pointing back to them would leave the reader to swap sides in their head.

@@ -112,6 +112,7 @@ class Session {
       status_line(fmt::format("  Get ready... {}", count));
       if (const Action action = wait(1.0); action != Action::kNone) return action;
     }
+    for (const std::string& caution : step.cautions) event("  Careful: " + caution);
     bell();
     event("Go.");
     return run_timed(step);

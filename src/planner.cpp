@@ -151,15 +151,6 @@ class Planner {
     give_extra_time(picks);
     advise_what_did_not_fit(picks, routine.advice);
     emit_steps(picks, routine);
-    for (const Pick& pick : picks) {
-      if (!pick.chosen) continue;
-      // A placement's cautions are that place's, as its instructions are: the front of
-      // the neck has nothing to do with a ball on the hips.
-      const Placement* placement = pick.technique->placement(pick.target);
-      for (const std::string_view caution :
-           placement != nullptr ? placement->cautions : pick.technique->cautions)
-        append_unique(routine.cautions, caution);
-    }
     routine.cautions.emplace_back(kb_.disclaimer);
     describe_session(routine.session);
     routine.references = references(picks);
@@ -608,9 +599,13 @@ class Planner {
     int clock = 0;
     for (const Pick* pick : chosen) {
       const Technique& technique = *pick->technique;
+      // A placement's words and cautions are that place's: the front of the neck has
+      // nothing to do with a ball on the hips.
       const Placement* placement = technique.placement(pick->target);
       const List<std::string_view> instructions =
           placement != nullptr ? placement->instructions : technique.instructions;
+      const List<std::string_view> cautions =
+          placement != nullptr ? placement->cautions : technique.cautions;
       std::vector<Side> sides;
       if (!technique.per_side) {
         sides = {Side::kBoth};
@@ -641,6 +636,7 @@ class Planner {
           step.equipment.emplace_back(*available(needed));  // usable() made sure
         step.instructions = with_sides(instructions, side);
         step.cues = with_sides(technique.cues, side);
+        step.cautions = copies(cautions);
         clock += step.seconds;
         routine.steps.push_back(std::move(step));
       }

@@ -57,7 +57,8 @@ def cases(kb):
     yield "unknown key", edit(set_in(["rules", 1, "then", "exclued"], ["x"])), "unknown key 'exclued'", True
     yield "bad id", edit(set_in(["areas", 0, "id"], "Neck Area")), "/areas/0/id", True
     yield "min above max", edit(set_in(["techniques", 5, "seconds"], {"min": 90, "default": 60, "max": 30})), "min <= default <= max", False
-    yield "unknown technique in a rule", edit(set_in(["rules", 3, "then", "add", 0, "technique"], "nope")), "names unknown technique 'nope'", False
+    adding = next(i for i, r in enumerate(kb["rules"]) if r["then"].get("add"))
+    yield "unknown technique in a rule", edit(set_in(["rules", adding, "then", "add", 0, "technique"], "nope")), "names unknown technique 'nope'", False
     yield "unknown area in a technique", edit(set_in(["techniques", 1, "areas"], ["elbow"])), "names unknown area 'elbow'", False
     yield "duplicate id", edit(lambda doc: doc["techniques"].append(copy.deepcopy(doc["techniques"][0]))), "is used twice", False
     # The session model: what the schema cannot see, kb check must.

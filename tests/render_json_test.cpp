@@ -41,7 +41,7 @@ TEST_CASE("the JSON has exactly the contract's fields, in its order", "[render]"
   CHECK(step_keys == std::vector<std::string>{"index", "phase", "technique", "name", "target",
                                               "side", "start_seconds", "seconds", "pressure",
                                               "hold_seconds", "reps", "tags", "equipment",
-                                              "instructions", "cues", "because"});
+                                              "instructions", "cues", "cautions", "because"});
   CHECK(text.back() == '\n');
   CHECK(text.find("\"explain\"") == std::string::npos);
 }

@@ -153,6 +153,11 @@ void check_routine(const KnowledgeBase& kb, const Routine& routine) {
     }
   }
   CHECK(clock == routine.total_seconds);
+  // The routine's own cautions stay few enough to be read: at most eight, then the
+  // disclaimer; each step carries its own.
+  CHECK(routine.cautions.size() <= 9);
+  CHECK(std::set<std::string>(routine.cautions.begin(), routine.cautions.end()).size() ==
+        routine.cautions.size());
   CHECK(pressure_total <= limits.pressure_seconds_per_session);
   for (const auto& [where, seconds] : pressure_on) {
     INFO("pressure on " << where.first << ", " << side_id(where.second));

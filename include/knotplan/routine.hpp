@@ -37,6 +37,9 @@ struct Step {
   std::vector<std::string> equipment;  // what this step uses, substitutes resolved
   std::vector<std::string> instructions;
   std::vector<std::string> cues;
+  // What to be careful of in this step, for its target: kept with the step so that the
+  // routine's own cautions stay the few that matter most.
+  std::vector<std::string> cautions;
   std::vector<std::string> because;  // rule ids: the ones that added it, then those that shaped it
 };
 
@@ -90,7 +93,9 @@ struct Routine {
   int total_seconds = 0;
   std::vector<Step> steps;
   std::vector<std::string> advice;
-  std::vector<std::string> cautions;  // the knowledge base's disclaimer is always last
+  // The rules' cautions (warning signs for the area, conditions), in rule order; the
+  // knowledge base's disclaimer is always last.
+  std::vector<std::string> cautions;
   std::optional<RoutineReferral> see_a_professional;
   std::vector<std::string> rules_fired;
   std::vector<TraceEntry> trace;

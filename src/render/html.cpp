@@ -80,6 +80,7 @@ ol.how::before { content: ""; display: block; }
 ol.how li { display: inline; counter-increment: how; }
 ol.how li::before { content: counter(how) ". "; font-weight: bold; }
 .cue { font-style: italic; color: #222; }
+.careful { color: #000; }
 .box { display: inline-block; width: 3mm; height: 3mm; border: 0.25mm solid #000;
        margin-right: 0.6mm; }
 .daynames span { display: inline-block; width: 3mm; margin-right: 0.6mm; text-align: center;
@@ -241,6 +242,9 @@ class HtmlWriter {
       for (const std::string& cue : step.cues)
         if (std::find(shared.begin(), shared.end(), cue) == shared.end())
           out_ << "<span class=\"cue\">" << escaped(cue) << " </span>";
+      for (const std::string& caution : step.cautions)
+        out_ << "<span class=\"careful\"><strong>Careful:</strong> " << escaped(caution)
+             << " </span>";
     }
     out_ << "</td><td class=\"gauge\">" << gauge(step.pressure) << "</td><td class=\"days\">"
          << day_boxes() << "</td></tr>\n";

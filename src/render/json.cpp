@@ -63,6 +63,7 @@ void write_step(JsonWriter& json, const Step& step) {
   json.field("equipment", step.equipment);
   json.field("instructions", step.instructions);
   json.field("cues", step.cues);
+  json.field("cautions", step.cautions);
   json.field("because", step.because);
   json.end_object();
 }

@@ -77,6 +77,8 @@ class MarkdownWriter {
         out_ << indent << "- " << escaped(line) << "\n";
       for (const std::string& cue : step.cues)
         out_ << indent << "- *Feel:* " << escaped(cue) << "\n";
+      for (const std::string& caution : step.cautions)
+        out_ << indent << "- *Careful:* " << escaped(caution) << "\n";
     }
     out_ << "\n";
   }

@@ -105,6 +105,8 @@ class TextWriter {
     }
     for (const std::string& line : step.instructions) paragraph(indent + "- ", indent + "  ", line);
     for (const std::string& cue : step.cues) paragraph(indent + "> ", indent + "  ", cue);
+    for (const std::string& caution : step.cautions)
+      paragraph(indent + "! ", indent + "  ", caution);
   }
 
   void professional() {

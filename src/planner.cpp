@@ -533,21 +533,14 @@ class Planner {
     }
   }
 
-  // The sources behind the chosen steps and the rules behind them, then the shape's.
+  // The sources of the chosen techniques, then the shape's: what a reader checks a step
+  // against. The rules' own sources are one 'knotplan sources' away; on a printed sheet
+  // they would outnumber the steps.
   std::vector<RoutineSource> references(const std::vector<Pick>& picks) const {
     std::vector<std::string_view> cited;
-    std::unordered_set<std::size_t> chosen;
-    for (const Pick& pick : picks) {
-      if (!pick.chosen) continue;
-      chosen.insert(pick.id);
-      cited.insert(cited.end(), pick.technique->sources.begin(), pick.technique->sources.end());
-    }
-    std::unordered_set<std::string_view> behind_steps;
-    for (const auto& [pick, rule] : reasons_)
-      if (chosen.contains(pick)) behind_steps.insert(rule);
-    for (const Rule& rule : kb_.rules)
-      if (behind_steps.contains(rule.id))
-        cited.insert(cited.end(), rule.sources.begin(), rule.sources.end());
+    for (const Pick& pick : picks)
+      if (pick.chosen)
+        cited.insert(cited.end(), pick.technique->sources.begin(), pick.technique->sources.end());
     if (shape_ != nullptr)
       cited.insert(cited.end(), shape_->sources.begin(), shape_->sources.end());
     std::unordered_map<std::string_view, const Source*> known;

@@ -101,8 +101,7 @@ struct Routine {
   std::vector<TraceEntry> trace;
   std::vector<std::string> planner_notes;  // candidates left out, and why
   SessionPlan session;
-  // The sources behind its steps (their techniques, and the rules that put them there or
-  // shaped them) and its session shape, each once, in that order.
+  // The sources of its steps' techniques, then of its session shape, each once.
   std::vector<RoutineSource> references;
   // Display names for ids, so that renderers need no knowledge base; area_name joins the
   // names of every requested area.

@@ -97,8 +97,8 @@ table.pain { width: auto; }
 .alert { border: 0.8mm solid #000; padding: 3mm; margin: 4mm 0; font-size: 11pt; }
 .alert strong { font-size: 13pt; display: block; margin-bottom: 1mm; }
 .professional { border: 0.4mm solid #000; padding: 0.8mm 1.5mm; margin-top: 1.5mm; }
-.references { font-size: 6.5pt; }
-.references ol { columns: 2; column-gap: 5mm; margin: 0; padding-left: 4mm; }
+.references { font-size: 6pt; line-height: 1.15; }
+.references ol { columns: 3; column-gap: 4mm; margin: 0; padding-left: 4mm; }
 .references li { break-inside: avoid; overflow-wrap: anywhere; }
 .disclaimer { margin-top: 2mm; color: #333; font-size: 7.6pt; }
 )";

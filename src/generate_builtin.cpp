@@ -133,15 +133,17 @@ class Writer {
             "// Constant-initialised: the compiler builds it, so no plan waits for it.\n"
             "constinit const KnowledgeBase knowledge_base{\n"
          << fmt::format(
-                "    .schema_version = {},\n    .disclaimer = {},\n    .sources = {},\n"
+                "    .schema_version = {},\n    .disclaimer = {},\n    .pressure_scale = {},\n"
+                "    .sources = {},\n"
                 "    .areas = {},\n"
                 "    .stages = {},\n    .causes = {},\n    .equipment = {},\n"
                 "    .red_flags = {},\n    .conditions = {},\n    .techniques = {},\n"
                 "    .rules = {},\n    .limits = {},\n    .sessions = {},\n"
                 "    .storage = nullptr,  // constant data: nothing to own\n"
                 "}};\n\n}}  // namespace embedded\n}}  // namespace knotplan\n",
-                kb.schema_version, literal(kb.disclaimer), sources, areas, stages, causes,
-                equipment, red_flags, conditions, techniques, rules, limits, sessions);
+                kb.schema_version, literal(kb.disclaimer), literal(kb.pressure_scale), sources,
+                areas, stages, causes, equipment, red_flags, conditions, techniques, rules, limits,
+                sessions);
   }
 
  private:

@@ -56,7 +56,8 @@ std::optional<Level> level_from_id(std::string_view id) {
 
 bool KnowledgeBase::operator==(const KnowledgeBase& other) const {
   return schema_version == other.schema_version && disclaimer == other.disclaimer &&
-         sources == other.sources && areas == other.areas && stages == other.stages && causes == other.causes &&
+         pressure_scale == other.pressure_scale && sources == other.sources &&
+         areas == other.areas && stages == other.stages && causes == other.causes &&
          equipment == other.equipment && red_flags == other.red_flags &&
          conditions == other.conditions && techniques == other.techniques && rules == other.rules &&
          limits == other.limits && sessions == other.sessions;

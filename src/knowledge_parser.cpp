@@ -26,14 +26,15 @@ class Parser {
     KnowledgeBase kb;
     kb.storage = storage_;
     if (!read_.object(root, root_)) return kb;
-    read_.only_keys(
-        root, root_,
-        {"$schema", "schema_version", "disclaimer", "sources", "areas", "stages", "causes", "equipment",
-         "red_flags", "conditions", "techniques", "rules", "limits", "sessions"});
+    read_.only_keys(root, root_,
+                    {"$schema", "schema_version", "disclaimer", "pressure_scale", "sources",
+                     "areas", "stages", "causes", "equipment", "red_flags", "conditions",
+                     "techniques", "rules", "limits", "sessions"});
     if (const auto version = read_.integer(root, root_, "schema_version", kKnowledgeSchemaVersion,
                                            kKnowledgeSchemaVersion))
       kb.schema_version = *version;
     kb.disclaimer = text(root, root_, "disclaimer");
+    kb.pressure_scale = text(root, root_, "pressure_scale");
     kb.sources = list<Source>(root, "sources", &Parser::parse_source);
     kb.areas = list<Area>(root, "areas", &Parser::parse_area);
     kb.stages = list<Stage>(root, "stages", &Parser::parse_stage);
@@ -97,8 +98,7 @@ class Parser {
   }
 
   Source parse_source(const json& node, const JsonPath& where) {
-    read_.only_keys(node, where,
-                    {"id", "authors", "title", "year", "publisher", "url", "kind"});
+    read_.only_keys(node, where, {"id", "authors", "title", "year", "publisher", "url", "kind"});
     Source source;
     source.id = id(node, where, "id");
     source.authors = text(node, where, "authors", false);
@@ -111,9 +111,8 @@ class Parser {
     source.kind = text(node, where, "kind");
     if (!source.kind.empty() && std::find(std::begin(kSourceKinds), std::end(kSourceKinds),
                                           source.kind) == std::end(kSourceKinds))
-      read_.fail(JsonPath(where, "kind"),
-                 fmt::format("'{}' is not a kind of source; use {}", source.kind,
-                             fmt::join(kSourceKinds, ", ")));
+      read_.fail(JsonPath(where, "kind"), fmt::format("'{}' is not a kind of source; use {}",
+                                                      source.kind, fmt::join(kSourceKinds, ", ")));
     return source;
   }
 

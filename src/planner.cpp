@@ -151,6 +151,9 @@ class Planner {
     give_extra_time(picks);
     advise_what_did_not_fit(picks, routine.advice);
     emit_steps(picks, routine);
+    if (std::any_of(routine.steps.begin(), routine.steps.end(),
+                    [](const Step& step) { return step.pressure.has_value(); }))
+      routine.pressure_scale = kb_.pressure_scale;
     routine.cautions.emplace_back(kb_.disclaimer);
     describe_session(routine.session);
     routine.references = references(picks);

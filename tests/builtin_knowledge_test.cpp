@@ -191,3 +191,36 @@ TEST_CASE("spare time adds stretch repetitions, never holds past the guidance", 
     }
   }
 }
+
+TEST_CASE(
+    "every area has two stretches, two strengthening exercises and two ways to release it "
+    "with nothing to buy",
+    "[knowledge]") {
+  const KnowledgeBase& kb = builtin_knowledge_base();
+  CHECK(kb.techniques.size() >= 50);
+  const auto needs_nothing = [&](const Technique& technique) {
+    return std::all_of(technique.equipment.begin(), technique.equipment.end(), [&](auto id) {
+      const Equipment* item = kb.find_equipment(id);
+      return item != nullptr && item->always_available;
+    });
+  };
+  const auto has_tag = [](const Technique& technique, std::string_view tag) {
+    return std::find(technique.tags.begin(), technique.tags.end(), tag) != technique.tags.end();
+  };
+  for (const auto& area : kAreas) {
+    int stretches = 0;
+    int strengthening = 0;
+    int releases = 0;
+    for (const Technique& technique : kb.techniques) {
+      if (std::find(technique.areas.begin(), technique.areas.end(), area) == technique.areas.end())
+        continue;
+      stretches += has_tag(technique, "stretch");
+      strengthening += has_tag(technique, "strengthening");
+      releases += technique.phase == Phase::kRelease && needs_nothing(technique);
+    }
+    INFO(area);
+    CHECK(stretches >= 2);
+    CHECK(strengthening >= 2);
+    CHECK(releases >= 2);
+  }
+}

@@ -29,8 +29,8 @@ TEST_CASE("the JSON has exactly the contract's fields, in its order", "[render]"
   std::vector<std::string> keys;
   for (const auto& item : document.items()) keys.push_back(item.key());
   CHECK(keys == std::vector<std::string>{"schema_version", "status", "request", "total_seconds",
-                                         "steps", "advice", "cautions", "see_a_professional",
-                                         "rules_fired", "references"});
+                                         "steps", "pressure_scale", "advice", "cautions",
+                                         "see_a_professional", "rules_fired", "references"});
   CHECK(document["request"]["since"].dump() == R"({"input":"today","hours":0,"stage":"new"})");
   CHECK(document["request"]["age"].is_null());
   CHECK(document["request"]["equipment"].dump() == R"(["tennis-ball"])");

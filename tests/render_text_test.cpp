@@ -55,6 +55,10 @@ TEST_CASE("the text sheet shows every step with its facts, then advice and the d
   CHECK_THAT(text, Catch::Contains("left side"));
   CHECK_THAT(text, Catch::Contains("pressure 4–5/10"));
   CHECK_THAT(text, Catch::Contains("\nAdvice\n"));
+  // One line says what the pressures mean, and that it is not the pain score.
+  REQUIRE(!routine.pressure_scale.empty());
+  CHECK(text.find("not your pain score") != std::string::npos);
+  CHECK(text.find("not your pain score") == text.rfind("not your pain score"));
   CHECK_THAT(text, Catch::Contains("This is self-care guidance, not a diagnosis."));
   CHECK(text.find("\x1b[") == std::string::npos);
   for (std::size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos;

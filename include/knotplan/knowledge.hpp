@@ -302,6 +302,8 @@ inline constexpr int kKnowledgeSchemaVersion = 2;
 struct KnowledgeBase {
   int schema_version = kKnowledgeSchemaVersion;
   std::string_view disclaimer;  // closes every routine: self-care guidance, not a diagnosis
+  // What the 0-10 pressure of a step means, said once in every routine that presses.
+  std::string_view pressure_scale;
   List<Source> sources;
   List<Area> areas;
   List<Stage> stages;  // ordered by max_hours, the open-ended stage last

@@ -92,6 +92,7 @@ struct Routine {
   Request request;
   int total_seconds = 0;
   std::vector<Step> steps;
+  std::string pressure_scale;  // what its 0-10 pressures mean; empty when no step presses
   std::vector<std::string> advice;
   // The rules' cautions (warning signs for the area, conditions), in rule order; the
   // knowledge base's disclaimer is always last.

@@ -168,6 +168,8 @@ class HtmlWriter {
          << "<p>" << routine_.steps.size() << " steps, " << clock_time(routine_.total_seconds)
          << " in all. Tick a box each day you do a step, and note your pain before and after."
          << "</p>\n";
+    if (!routine_.pressure_scale.empty())
+      out_ << "<p class=\"scale\">" << escaped(routine_.pressure_scale) << "</p>\n";
     pain_table();
     out_ << "</div>\n<div class=\"figure-box\">" << body_figure_svg(routine_.request.areas, targets)
          << "<p class=\"legend\"><span class=\"key knot\"></span> knot "

@@ -124,6 +124,12 @@ void render_json(const Routine& routine, std::ostream& out) {
   json.begin_array();
   for (const Step& step : routine.steps) write_step(json, step);
   json.end_array();
+  json.key("pressure_scale");
+  if (routine.pressure_scale.empty()) {
+    json.null();
+  } else {
+    json.value(routine.pressure_scale);
+  }
   json.field("advice", routine.advice);
   json.field("cautions", routine.cautions);
   json.key("see_a_professional");

@@ -45,6 +45,7 @@ class MarkdownWriter {
     } else {
       out_ << fmt::format("{} steps, {} in all. Tick each step as you do it.\n\n",
                           routine_.steps.size(), clock_time(routine_.total_seconds));
+      if (!routine_.pressure_scale.empty()) out_ << escaped(routine_.pressure_scale) << "\n\n";
       steps();
       list("Advice", routine_.advice);
     }

@@ -65,9 +65,10 @@ class TextWriter {
     out_ << fmt::format(theme_.title, "Self-massage routine: {}", printable(routine_.area_name))
          << '\n';
     paragraph("", "", request_summary(routine_), theme_.quiet);
-    if (routine_.status == Status::kOk)
-      out_ << fmt::format("{} steps, {} in all.\n", routine_.steps.size(),
-                          clock_time(routine_.total_seconds));
+    if (routine_.status != Status::kOk) return;
+    out_ << fmt::format("{} steps, {} in all.\n", routine_.steps.size(),
+                        clock_time(routine_.total_seconds));
+    if (!routine_.pressure_scale.empty()) paragraph("", "", routine_.pressure_scale);
   }
 
   void withheld() {

@@ -4,7 +4,7 @@
 namespace knotplan {
 
 // Parses the command line, runs the command it names, and returns the process exit code
-// of DESIGN.md §5. Every error knotplan raises is caught here and printed as one
+// of the README. Every error knotplan raises is caught here and printed as one
 // "knotplan: error: ..." line on stderr, with a hint line where one helps.
 int run_command_line(int argc, char** argv);
 

@@ -7,7 +7,7 @@
 
 namespace knotplan {
 
-// Model entries back in the knowledge-base file's format (DESIGN.md §4), field order kept,
+// Model entries back in the knowledge-base file's format, field order kept,
 // so that 'list' and 'show' print what a person would write in their own file.
 nlohmann::ordered_json area_json(const Area& area);
 nlohmann::ordered_json source_json(const Source& source);

@@ -9,7 +9,7 @@
 
 namespace knotplan {
 
-// The technique tags of DESIGN.md §3; a knowledge base may use no others.
+// The technique tags; a knowledge base may use no others.
 const std::vector<std::string>& known_technique_tags();
 
 // Builds the model from parsed JSON, recording a problem for every missing, mistyped or

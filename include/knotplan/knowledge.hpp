@@ -11,8 +11,8 @@
 
 namespace knotplan {
 
-// The plain data model of a knowledge base (DESIGN.md §4). It holds no logic beyond
-// look-ups by id; the loader fills it and checks it, the rule engine and planner read it.
+// The plain data model of a knowledge base (data/schema/knowledge.schema.json). It holds no logic
+// beyond look-ups by id; the loader fills it and checks it, the rule engine and planner read it.
 //
 // The model views its texts and lists rather than owning them, so that the built-in
 // knowledge base can be constant data compiled into the binary: a plan then builds

@@ -11,8 +11,8 @@
 namespace knotplan {
 
 // The plan a person follows: the model every renderer and the guide read.
-// It mirrors the JSON contract of DESIGN.md §6, and owns every text it holds, so that it
-// outlives the knowledge base it came from.
+// It mirrors the JSON contract of data/schema/routine.schema.json, and owns every text it holds, so
+// that it outlives the knowledge base it came from.
 
 // Whom to see and how urgently.
 struct RoutineReferral {

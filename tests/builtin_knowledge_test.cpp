@@ -15,8 +15,6 @@ namespace {
 const std::vector<std::string> kAreas{"neck", "shoulders", "upper-back", "between-shoulder-blades",
                                       "lower-back"};
 const std::vector<std::string> kSince{"today", "1w", "4w", "3mo"};
-const std::vector<std::string> kCauses{"posture", "stress",     "strain",      "overuse", "sleep",
-                                       "injury",  "inactivity", "dehydration", "unknown"};
 const std::vector<std::vector<std::string>> kKits{
     {},
     {"tennis-ball"},
@@ -46,8 +44,9 @@ Routine plan_for(const std::string& area, const std::string& since, const std::s
 TEST_CASE("every area, stage, cause and kit gets a safe routine", "[knowledge]") {
   for (const auto& area : kAreas)
     for (const auto& since : kSince)
-      for (const auto& cause : kCauses)
+      for (const Cause& cause_entry : builtin_knowledge_base().causes)
         for (const auto& kit : kKits) {
+          const std::string cause(cause_entry.id);
           const Routine routine = plan_for(area, since, cause, 10, kit);
           INFO(area << " / " << since << " / " << cause << " / kit of " << kit.size());
           REQUIRE(routine.status == Status::kOk);

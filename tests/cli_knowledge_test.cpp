@@ -45,10 +45,10 @@ TEST_CASE("list follows --kb", "[cli][knowledge]") {
 TEST_CASE("show gives everything about one technique, by id or name", "[cli][knowledge]") {
   const RunResult text = run_knotplan({"show", "ball-against-wall"});
   CHECK(text.exit_code == 0);
-  for (const char* words : {"Ball against a wall", "Phase:", "release", "Needs:", "tennis ball",
-                            "Pressure: 3–6 out of 10", "Steps", "1. ", "What it should feel like",
-                            "Cautions", "Sources", "(n.d.). Proper use of a foam roller.",
-                            "https://"})
+  for (const char* words :
+       {"Ball against a wall", "Phase:", "release", "Needs:", "tennis ball",
+        "Pressure: 3–6 out of 10", "Steps", "1. ", "What it should feel like", "Cautions",
+        "Sources", "(n.d.). Proper use of a foam roller.", "https://"})
     CHECK_THAT(text.out, Catch::Contains(words));
   const RunResult by_name = run_knotplan({"show", "Chin Tuck", "--format", "json"});
   REQUIRE(by_name.exit_code == 0);

@@ -190,12 +190,17 @@ class ReferenceChecker {
   // Only a technique done one side at a time can say which side; each of its steps fills
   // the marks in.
   void check_side_marks(const Technique& technique, const JsonPath& where) {
-    const auto check = [&](List<std::string_view> texts, const JsonPath& at) {
+    // Cautions are gathered for the whole routine, which has no one side to fill in.
+    const auto check = [&](List<std::string_view> texts, const JsonPath& at, bool cautions) {
       for (std::size_t i = 0; i < texts.size(); ++i) {
         const std::string_view text = texts[i];
         const bool marked = text.find(kSideMark) != std::string_view::npos ||
                             text.find(kOtherSideMark) != std::string_view::npos;
-        if (marked && !technique.per_side)
+        if (marked && cautions)
+          fail(JsonPath(at, i), fmt::format("technique '{}': a caution applies to the whole "
+                                            "routine, so it cannot use {} or {}",
+                                            technique.id, kSideMark, kOtherSideMark));
+        else if (marked && !technique.per_side)
           fail(JsonPath(at, i), fmt::format("technique '{}' is not done per side, so its texts "
                                             "cannot use {} or {}",
                                             technique.id, kSideMark, kOtherSideMark));
@@ -205,25 +210,14 @@ class ReferenceChecker {
                                             technique.id, text, kSideMark, kOtherSideMark));
       }
     };
-    // Cautions are gathered for the whole routine, which has no one side to fill in.
-    const auto unsided = [&](List<std::string_view> texts, const JsonPath& at) {
-      for (std::size_t i = 0; i < texts.size(); ++i)
-        if (texts[i].find(kSideMark) != std::string_view::npos ||
-            texts[i].find(kOtherSideMark) != std::string_view::npos)
-          fail(JsonPath(at, i), fmt::format("technique '{}': a caution applies to the whole "
-                                            "routine, so it cannot use {} or {}",
-                                            technique.id, kSideMark, kOtherSideMark));
-    };
-    check(technique.instructions, JsonPath(where, "instructions"));
-    check(technique.cues, JsonPath(where, "cues"));
-    check(technique.cautions, JsonPath(where, "cautions"));
-    unsided(technique.cautions, JsonPath(where, "cautions"));
+    check(technique.instructions, JsonPath(where, "instructions"), false);
+    check(technique.cues, JsonPath(where, "cues"), false);
+    check(technique.cautions, JsonPath(where, "cautions"), true);
     const JsonPath placements(where, "placements");
     for (const Placement& placement : technique.placements) {
       const JsonPath at(placements, placement.target);
-      check(placement.instructions, JsonPath(at, "instructions"));
-      check(placement.cautions, JsonPath(at, "cautions"));
-      unsided(placement.cautions, JsonPath(at, "cautions"));
+      check(placement.instructions, JsonPath(at, "instructions"), false);
+      check(placement.cautions, JsonPath(at, "cautions"), true);
     }
   }
 
@@ -267,14 +261,8 @@ class ReferenceChecker {
       expect_all(sources_, shape.sources, JsonPath(where, "sources"), "session", shape.id,
                  "cites unknown source");
       const JsonPath shares(where, "shares");
-      int least = 0;
-      for (const PhaseShare& share : shape.shares) {
-        least += share.min_percent;
-        if (share.min_percent > share.max_percent)
-          fail(JsonPath(shares, phase_id(share.phase)),
-               fmt::format("session '{}': min {} is above max {}", shape.id, share.min_percent,
-                           share.max_percent));
-      }
+      int least = 0;  // the reader has reported a share whose min is above its max
+      for (const PhaseShare& share : shape.shares) least += share.min_percent;
       if (least > 100)
         fail(shares, fmt::format("session '{}': the phases' minimum shares add up to {}%, over "
                                  "100%",

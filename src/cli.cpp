@@ -1,6 +1,7 @@
 #include "cli.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -27,6 +28,7 @@ const char* const kDescription = "knotplan: a safe, timed self-massage routine f
 
 const char* const kShortUsage =
     "Usage: knotplan --area AREA [--since WHEN] [OPTIONS]\n"
+    "       knotplan start            (asks a few questions on a terminal)\n"
     "       knotplan list|show|sources|kb ...\n"
     "Plans a timed self-massage routine for a muscle knot.\n"
     "Example: knotplan --area upper-back --since today\n"
@@ -34,6 +36,7 @@ const char* const kShortUsage =
 
 // The subcommands, all null when the command line was parsed without them.
 struct Subcommands {
+  CLI::App* start = nullptr;
   CLI::App* list = nullptr;
   CLI::App* show = nullptr;
   CLI::App* sources = nullptr;
@@ -46,8 +49,8 @@ struct Subcommands {
 };
 
 // The name of every top-level subcommand define_subcommands makes.
-constexpr std::array<std::string_view, 6> kSubcommandNames{"list", "show",        "sources",
-                                                           "kb",   "completions", "config"};
+constexpr std::array<std::string_view, 7> kSubcommandNames{
+    "start", "list", "show", "sources", "kb", "completions", "config"};
 
 bool parsed(const CLI::App* command) {
   return command != nullptr && command->parsed();
@@ -55,6 +58,14 @@ bool parsed(const CLI::App* command) {
 
 Subcommands define_subcommands(CLI::App& app, Invocation& invocation) {
   Subcommands commands;
+  commands.start =
+      app.add_subcommand("start", "Answer a few questions on a terminal, then get your routine");
+  commands.start->footer(
+      "\nAsks where the knot is, since when, the likely cause, the pain now, what you have to\n"
+      "hand, health conditions, age, and a few yes/no questions about warning signs. Enter\n"
+      "takes the answer in [brackets]; q leaves. Then it prints the routine and the command\n"
+      "line that plans it again. Plain 'knotplan' on a terminal does the same.\n"
+      "\nExamples:\n  knotplan start\n  knotplan start --minutes 5");
   commands.list =
       app.add_subcommand("list", "List areas, causes, techniques, ... of the knowledge base");
   commands.list->add_option("WHAT", invocation.list_kind,
@@ -160,6 +171,7 @@ std::string help_hint(const Subcommands& commands) {
 int dispatch(CLI::App& app, Invocation& invocation, const Subcommands& commands) {
   apply_settings(invocation, command_line_settings(app, invocation));
   if (parsed(commands.config_show)) return run_config_show(invocation);
+  if (parsed(commands.start)) invocation.start = true;
   if (parsed(commands.completions)) {
     // Ids come from the built-in knowledge base, so the script is the same wherever made.
     emit(invocation, completion_script(app, builtin_knowledge_base(), invocation.shell));
@@ -224,7 +236,8 @@ std::optional<int> run_lean(int argc, char** argv) {
 }  // namespace
 
 int run_command_line(int argc, char** argv) {
-  if (argc <= 1) {
+  // On a terminal, no arguments means the questions (or the config file's area).
+  if (argc <= 1 && !(isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))) {
     std::cerr << kShortUsage;
     return static_cast<int>(ExitCode::kUsage);
   }

@@ -40,9 +40,10 @@ std::string help_footer() {
   const KnowledgeBase& kb = builtin_knowledge_base();
   return fmt::format(
       "\nValues (ids; aliases and any case also work):\n"
-      "  areas:      {}\n  causes:     {}\n  equipment:  {}\n  symptoms:   {}\n"
+      "  areas:      {}\n  causes:     {}\n  equipment:  {}\n"
+      "  symptoms:   {}\n              (or in your own words: --symptom \"stiff neck, fever\")\n"
       "  conditions: {}\n{}",
-      id_list(kb.areas), id_list(kb.causes), id_list(kb.equipment), id_list(kb.red_flags),
+      id_list(kb.areas), id_list(kb.causes), id_list(kb.equipment), id_list(kb.symptoms),
       id_list(kb.conditions), kExamples);
 }
 
@@ -101,7 +102,8 @@ void define_request_options(Definer& option, RequestOptions& request) {
         ->group("Request");
   });
   option("--symptom", [&](CLI::App& app, const char* names) {
-    app.add_option(names, request.symptoms, "Warning signs present: chest-pain,...")
+    app.add_option(names, request.symptoms,
+                   "What you feel besides the knot, in your own words: \"cold sweat, jaw pain\"")
         ->type_name("LIST")
         ->expected(1)
         ->group("Request");

@@ -13,6 +13,7 @@
 #include "knotplan/ids.hpp"
 #include "knotplan/planner.hpp"
 #include "knotplan/render.hpp"
+#include "knotplan/screening.hpp"
 #include "knotplan/terminal.hpp"
 
 namespace knotplan {
@@ -54,6 +55,24 @@ int guide(const Routine& routine, const Invocation& invocation, double time_scal
   return 0;
 }
 
+// Asks the screening questions on the terminal and fills `request` with the answers;
+// false when the person left. Ends the process as the signal would after Ctrl-C.
+bool screen(const KnowledgeBase& kb, RequestOptions& request) {
+  int signal_number = 0;
+  ScreeningEnd end = ScreeningEnd::kQuit;
+  {
+    TerminalScreeningIo io;
+    end = ask_screening_questions(kb, SystemClock(), request, io);
+    signal_number = io.signal_received();
+  }
+  if (end == ScreeningEnd::kInterrupted) {
+    std::fputs("\nknotplan: interrupted\n", stderr);
+    die_of_signal(signal_number);
+  }
+  if (end == ScreeningEnd::kQuit) std::fputs("Left without a routine.\n", stdout);
+  return end == ScreeningEnd::kAnswered;
+}
+
 }  // namespace
 
 int run_plan(const Invocation& invocation) {
@@ -68,7 +87,22 @@ int run_plan(const Invocation& invocation) {
   KnowledgeBase storage;
   const KnowledgeBase& kb = knowledge_base_for(invocation, storage);
   check_setting_ids(invocation, kb);
-  const Routine routine = plan(kb, invocation.request, SystemClock());
+  // Questions only on a terminal: a script that forgets --area gets the usage error.
+  const bool terminal = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+  if (invocation.start && !terminal)
+    throw UsageError("'knotplan start' asks its questions on a terminal, and this is not one",
+                     "give the answers as options, such as knotplan --area upper-back --since "
+                     "today");
+  RequestOptions request = invocation.request;
+  if (invocation.start || (!request.area && terminal)) {
+    if (!screen(kb, request)) return 0;
+    // Said before the routine, so that JSON on standard output stays JSON.
+    std::FILE* said_to = format == "text" ? stdout : stderr;
+    std::fprintf(said_to, "\nThe same answers as a command, to repeat or script it:\n  %s\n\n",
+                 equivalent_command(request).c_str());
+    std::fflush(said_to);
+  }
+  const Routine routine = plan(kb, request, SystemClock());
   // A withheld routine is never guided: it prints the same message as planning does.
   if (invocation.guide && routine.status == Status::kOk)
     return guide(routine, invocation, time_scale);

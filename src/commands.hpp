@@ -21,6 +21,7 @@ struct Invocation {
   std::optional<std::string> knowledge_base;  // absent: KNOTPLAN_KB, else the built-in one
   std::string color = "auto";
   bool guide = false;
+  bool start = false;  // ask the screening questions ('knotplan start')
   std::string time_scale = "1";
   bool no_bell = false;
   std::string list_kind;   // for 'list'

@@ -29,7 +29,7 @@ std::map<std::string, ValueKind> value_kinds(const KnowledgeBase& kb) {
       {"minutes", {{"3", "5", "10", "15", "20", "30"}}},
       {"equipment", {typeable_ids(kb.equipment), true}},
       {"side", {{"left", "right", "both"}}},
-      {"symptom", {typeable_ids(kb.red_flags), true}},
+      {"symptom", {typeable_ids(kb.symptoms), true}},
       {"condition", {typeable_ids(kb.conditions), true}},
       {"format", {{"text", "json", "markdown", "html"}}},
       {"color", {{"auto", "always", "never"}}},

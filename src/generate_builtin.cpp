@@ -71,6 +71,18 @@ const char* level_name(Level level) {
   return "";
 }
 
+const char* action_name(SymptomAction action) {
+  switch (action) {
+    case SymptomAction::kWithhold:
+      return "SymptomAction::kWithhold";
+    case SymptomAction::kRefer:
+      return "SymptomAction::kRefer";
+    case SymptomAction::kAdvise:
+      return "SymptomAction::kAdvise";
+  }
+  return "";
+}
+
 std::string referral(const std::optional<Referral>& value) {
   if (!value) return "std::nullopt";
   return fmt::format("Referral{{{}, {}}}", level_name(value->level), literal(value->message));
@@ -108,10 +120,8 @@ class Writer {
       return fmt::format("{{{}, {}, {}}}", named(item), item.always_available,
                          strings(item.substitutes));
     });
-    const std::string red_flags = entries(kb.red_flags, "RedFlags", [&](const RedFlag& flag) {
-      return fmt::format("{{{}, {}, {}, {}}}", named(flag), level_name(flag.level),
-                         literal(flag.message), strings(flag.sources));
-    });
+    const std::string symptoms =
+        entries(kb.symptoms, "Symptoms", [&](const Symptom& s) { return symptom(s); });
     const std::string conditions =
         entries(kb.conditions, "Conditions", [&](const Condition& condition) {
           return fmt::format("{{{}, {}}}", named(condition), literal(condition.description));
@@ -128,6 +138,12 @@ class Writer {
         kb.limits.release_techniques_per_target_side);
     const std::string sessions =
         entries(kb.sessions, "Sessions", [&](const SessionShape& s) { return session(s); });
+    const std::string watch_for = entries(kb.watch_for, "WatchLines", [&](const WatchLine& line) {
+      return fmt::format(
+          "{{.id = {}, .level = {}, .text = {},\n     .when = {},\n     .sources = {}}}",
+          literal(line.id), level_name(line.level), literal(line.text), condition(line.when),
+          strings(line.sources));
+    });
     out_ << "}  // namespace\n\nnamespace embedded {\n\n"
             "extern const KnowledgeBase knowledge_base;\n\n"
             "// Constant-initialised: the compiler builds it, so no plan waits for it.\n"
@@ -137,13 +153,13 @@ class Writer {
                 "    .sources = {},\n"
                 "    .areas = {},\n"
                 "    .stages = {},\n    .causes = {},\n    .equipment = {},\n"
-                "    .red_flags = {},\n    .conditions = {},\n    .techniques = {},\n"
-                "    .rules = {},\n    .limits = {},\n    .sessions = {},\n"
+                "    .symptoms = {},\n    .conditions = {},\n    .techniques = {},\n"
+                "    .rules = {},\n    .limits = {},\n    .sessions = {},\n    .watch_for = {},\n"
                 "    .storage = nullptr,  // constant data: nothing to own\n"
                 "}};\n\n}}  // namespace embedded\n}}  // namespace knotplan\n",
                 kb.schema_version, literal(kb.disclaimer), literal(kb.pressure_scale), sources,
-                areas, stages, causes, equipment, red_flags, conditions, techniques, rules, limits,
-                sessions);
+                areas, stages, causes, equipment, symptoms, conditions, techniques, rules, limits,
+                sessions, watch_for);
   }
 
  private:
@@ -177,7 +193,9 @@ class Writer {
     if constexpr (std::is_same_v<Entry, Stage>) return "Stage";
     if constexpr (std::is_same_v<Entry, Cause>) return "Cause";
     if constexpr (std::is_same_v<Entry, Equipment>) return "Equipment";
-    if constexpr (std::is_same_v<Entry, RedFlag>) return "RedFlag";
+    if constexpr (std::is_same_v<Entry, Symptom>) return "Symptom";
+    if constexpr (std::is_same_v<Entry, SymptomAnswer>) return "SymptomAnswer";
+    if constexpr (std::is_same_v<Entry, WatchLine>) return "WatchLine";
     if constexpr (std::is_same_v<Entry, Condition>) return "Condition";
     if constexpr (std::is_same_v<Entry, Technique>) return "Technique";
     if constexpr (std::is_same_v<Entry, Rule>) return "Rule";
@@ -229,6 +247,17 @@ class Writer {
         strings(when.areas), strings(when.stages), strings(when.causes), strings(when.equipment),
         strings(when.symptoms), strings(when.conditions), bounds(when.pain), bounds(when.minutes),
         bounds(when.age));
+  }
+
+  std::string symptom(const Symptom& s) {
+    const std::string answers = entries(s.answers, "Answers", [&](const SymptomAnswer& answer) {
+      return fmt::format("{{.when = {},\n     .action = {}, .level = {}, .message = {}}}",
+                         condition(answer.when), action_name(answer.action),
+                         level_name(answer.level), literal(answer.message));
+    });
+    // Positional, as for every entry with a base class.
+    return fmt::format("{{{}, {}, {},\n     {},\n     {}, {}}}", named(s), strings(s.phrases),
+                       optional_text(s.question), condition(s.ask), answers, strings(s.sources));
   }
 
   std::string session(const SessionShape& s) {

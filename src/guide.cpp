@@ -40,6 +40,8 @@ class Session {
     summary.total = static_cast<int>(routine_.steps.size());
     event(fmt::format("Guided routine: {} steps, {}. Keys: space pause, n next, b back, q quit.",
                       routine_.steps.size(), clock_time(routine_.total_seconds)));
+    if (!routine_.watch_for.empty()) event(fmt::format("{}:", kWatchHeading));
+    for (const WarningLine& line : routine_.watch_for) event("  ! " + line.text);
     if (!routine_.pressure_scale.empty()) event(routine_.pressure_scale);
     std::size_t index = 0;
     while (index < routine_.steps.size()) {

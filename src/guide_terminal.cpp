@@ -85,6 +85,38 @@ int TerminalGuideIo::signal_received() const {
   return received_signal;
 }
 
+TerminalScreeningIo::TerminalScreeningIo() {
+  catch_signal(SIGINT);
+  catch_signal(SIGTERM);
+}
+
+void TerminalScreeningIo::write(std::string_view text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fflush(stdout);
+}
+
+std::optional<std::string> TerminalScreeningIo::read_line() {
+  std::string line;
+  while (received_signal == 0) {
+    char byte = 0;
+    const ssize_t got = read(STDIN_FILENO, &byte, 1);
+    if (got < 0 && errno == EINTR) continue;  // the loop sees a signal that arrived
+    if (got <= 0) return line.empty() ? std::nullopt : std::optional(line);
+    if (byte == '\n') return line;
+    // A pasted novel is not an answer: the line is cut, and the rest still read.
+    if (line.size() < 1000) line += byte;
+  }
+  return std::nullopt;
+}
+
+bool TerminalScreeningIo::interrupted() {
+  return received_signal != 0;
+}
+
+int TerminalScreeningIo::signal_received() const {
+  return received_signal;
+}
+
 void die_of_signal(int signal_number) {
   std::signal(signal_number, SIG_DFL);
   std::raise(signal_number);

@@ -4,6 +4,7 @@
 #include <termios.h>
 
 #include "knotplan/guide.hpp"
+#include "knotplan/screening.hpp"
 
 namespace knotplan {
 
@@ -31,6 +32,19 @@ class TerminalGuideIo : public GuideIo {
   bool keys_;
   bool restored_ = true;
   termios saved_{};
+};
+
+// The screening questions' window on the real terminal: standard output for questions,
+// standard input read a line at a time as the terminal edits it, and SIGINT/SIGTERM as a
+// flag. It changes no terminal setting, so there is nothing to restore.
+class TerminalScreeningIo : public ScreeningIo {
+ public:
+  TerminalScreeningIo();
+  void write(std::string_view text) override;
+  std::optional<std::string> read_line() override;
+  bool interrupted() override;
+  // The signal that interrupted the questions (SIGINT or SIGTERM), 0 when none did.
+  int signal_received() const;
 };
 
 // Ends the process as the signal would have, once the terminal is restored: the shell

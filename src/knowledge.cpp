@@ -21,6 +21,12 @@ constexpr std::array<std::pair<Level, const char*>, 3> kLevelIds{{
     {Level::kEmergency, "emergency"},
 }};
 
+constexpr std::array<std::pair<SymptomAction, const char*>, 3> kSymptomActionIds{{
+    {SymptomAction::kWithhold, "withhold"},
+    {SymptomAction::kRefer, "refer"},
+    {SymptomAction::kAdvise, "advise"},
+}};
+
 template <typename Entry>
 const Entry* find_by_id(List<Entry> entries, std::string_view id) {
   const auto found = std::find_if(entries.begin(), entries.end(),
@@ -54,13 +60,25 @@ std::optional<Level> level_from_id(std::string_view id) {
   return std::nullopt;
 }
 
+const char* symptom_action_id(SymptomAction action) {
+  for (const auto& [value, id] : kSymptomActionIds)
+    if (value == action) return id;
+  return "withhold";
+}
+
+std::optional<SymptomAction> symptom_action_from_id(std::string_view id) {
+  for (const auto& [value, name] : kSymptomActionIds)
+    if (id == name) return value;
+  return std::nullopt;
+}
+
 bool KnowledgeBase::operator==(const KnowledgeBase& other) const {
   return schema_version == other.schema_version && disclaimer == other.disclaimer &&
          pressure_scale == other.pressure_scale && sources == other.sources &&
          areas == other.areas && stages == other.stages && causes == other.causes &&
-         equipment == other.equipment && red_flags == other.red_flags &&
+         equipment == other.equipment && symptoms == other.symptoms &&
          conditions == other.conditions && techniques == other.techniques && rules == other.rules &&
-         limits == other.limits && sessions == other.sessions;
+         limits == other.limits && sessions == other.sessions && watch_for == other.watch_for;
 }
 
 const Area* KnowledgeBase::find_area(std::string_view id) const {
@@ -75,8 +93,8 @@ const Cause* KnowledgeBase::find_cause(std::string_view id) const {
 const Equipment* KnowledgeBase::find_equipment(std::string_view id) const {
   return find_by_id(equipment, id);
 }
-const RedFlag* KnowledgeBase::find_red_flag(std::string_view id) const {
-  return find_by_id(red_flags, id);
+const Symptom* KnowledgeBase::find_symptom(std::string_view id) const {
+  return find_by_id(symptoms, id);
 }
 const Condition* KnowledgeBase::find_condition(std::string_view id) const {
   return find_by_id(conditions, id);

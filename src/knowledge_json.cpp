@@ -46,11 +46,40 @@ Json equipment_json(const Equipment& equipment) {
   return json;
 }
 
-Json red_flag_json(const RedFlag& flag) {
-  Json json = named_json(flag);
-  json["level"] = level_id(flag.level);
-  json["message"] = flag.message;
-  json["sources"] = flag.sources;
+Json condition_json(const RuleCondition& when) {
+  Json json = Json::object();
+  const std::pair<const char*, List<std::string_view>> lists[] = {
+      {"area", when.areas},          {"stage", when.stages},     {"cause", when.causes},
+      {"equipment", when.equipment}, {"symptom", when.symptoms}, {"condition", when.conditions}};
+  for (const auto& [key, ids] : lists)
+    if (!ids.empty()) json[key] = ids;
+  const std::pair<const char*, const std::optional<Bounds>&> bounds[] = {
+      {"pain", when.pain}, {"minutes", when.minutes}, {"age", when.age}};
+  for (const auto& [key, value] : bounds) {
+    if (!value) continue;
+    Json range = Json::object();
+    if (value->min) range["min"] = *value->min;
+    if (value->max) range["max"] = *value->max;
+    json[key] = std::move(range);
+  }
+  return json;
+}
+
+Json symptom_json(const Symptom& symptom) {
+  Json json{{"id", symptom.id}, {"name", symptom.name}, {"phrases", symptom.phrases}};
+  if (symptom.question) json["question"] = *symptom.question;
+  if (!(symptom.ask == RuleCondition{})) json["ask"] = condition_json(symptom.ask);
+  Json answers = Json::array();
+  for (const SymptomAnswer& answer : symptom.answers) {
+    Json entry = Json::object();
+    if (!(answer.when == RuleCondition{})) entry["when"] = condition_json(answer.when);
+    entry["action"] = symptom_action_id(answer.action);
+    if (answer.action != SymptomAction::kAdvise) entry["level"] = level_id(answer.level);
+    entry["message"] = answer.message;
+    answers.push_back(std::move(entry));
+  }
+  json["answers"] = std::move(answers);
+  json["sources"] = symptom.sources;
   return json;
 }
 

@@ -14,7 +14,8 @@ nlohmann::ordered_json source_json(const Source& source);
 nlohmann::ordered_json stage_json(const Stage& stage);
 nlohmann::ordered_json cause_json(const Cause& cause);
 nlohmann::ordered_json equipment_json(const Equipment& equipment);
-nlohmann::ordered_json red_flag_json(const RedFlag& flag);
+nlohmann::ordered_json symptom_json(const Symptom& symptom);
+nlohmann::ordered_json condition_json(const RuleCondition& when);
 nlohmann::ordered_json condition_json(const Condition& condition);
 nlohmann::ordered_json technique_json(const Technique& technique);
 

@@ -32,7 +32,10 @@ std::vector<Problem> parse_and_check(std::string_view text, KnowledgeBase* kb) {
   const auto root = parse_json(text, kMaxKnowledgeBaseDepth, problems);
   if (!root) return problems;
   KnowledgeBase parsed = parse_knowledge_base(*root, problems);
-  if (root->is_object()) check_references(parsed, problems);
+  if (root->is_object()) {
+    check_references(parsed, problems);
+    check_symptom_texts(parsed, problems);
+  }
   if (problems.empty() && kb != nullptr) *kb = std::move(parsed);
   return problems;
 }

@@ -28,8 +28,8 @@ class Parser {
     if (!read_.object(root, root_)) return kb;
     read_.only_keys(root, root_,
                     {"$schema", "schema_version", "disclaimer", "pressure_scale", "sources",
-                     "areas", "stages", "causes", "equipment", "red_flags", "conditions",
-                     "techniques", "rules", "limits", "sessions"});
+                     "areas", "stages", "causes", "equipment", "symptoms", "conditions",
+                     "techniques", "rules", "limits", "sessions", "watch_for"});
     if (const auto version = read_.integer(root, root_, "schema_version", kKnowledgeSchemaVersion,
                                            kKnowledgeSchemaVersion))
       kb.schema_version = *version;
@@ -40,12 +40,13 @@ class Parser {
     kb.stages = list<Stage>(root, "stages", &Parser::parse_stage);
     kb.causes = list<Cause>(root, "causes", &Parser::parse_cause);
     kb.equipment = list<Equipment>(root, "equipment", &Parser::parse_equipment);
-    kb.red_flags = list<RedFlag>(root, "red_flags", &Parser::parse_red_flag);
+    kb.symptoms = list<Symptom>(root, "symptoms", &Parser::parse_symptom);
     kb.conditions = list<Condition>(root, "conditions", &Parser::parse_condition);
     kb.techniques = list<Technique>(root, "techniques", &Parser::parse_technique);
     kb.rules = list<Rule>(root, "rules", &Parser::parse_rule);
     kb.limits = parse_limits(root);
     kb.sessions = list<SessionShape>(root, "sessions", &Parser::parse_session);
+    kb.watch_for = list<WatchLine>(root, "watch_for", &Parser::parse_watch_line);
     return kb;
   }
 
@@ -164,18 +165,71 @@ class Parser {
     return value;
   }
 
-  RedFlag parse_red_flag(const json& node, const JsonPath& where) {
-    read_.only_keys(node, where, {"id", "name", "aliases", "level", "message", "sources"});
-    RedFlag flag;
-    named(flag, node, where);
-    flag.sources = ids(node, where, "sources", true);
-    if (flag.sources.empty()) read_.fail(JsonPath(where, "sources"), "needs at least one source");
-    flag.level = level(node, where, "level").value_or(Level::kDoctor);
-    if (flag.level == Level::kPhysio)
+  Symptom parse_symptom(const json& node, const JsonPath& where) {
+    read_.only_keys(node, where,
+                    {"id", "name", "phrases", "question", "ask", "answers", "sources"});
+    Symptom symptom;
+    named(symptom, node, where);
+    symptom.phrases = texts(node, where, "phrases", true);
+    if (node.contains("question")) symptom.question = text(node, where, "question");
+    symptom.ask = optional_when(node, where, "ask");
+    if (const json* answers = read_.array(node, where, "answers")) {
+      const JsonPath answers_where(where, "answers");
+      if (answers->empty()) read_.fail(answers_where, "needs at least one answer");
+      std::vector<SymptomAnswer> parsed;
+      for (std::size_t i = 0; i < answers->size(); ++i)
+        parsed.push_back(parse_answer((*answers)[i], JsonPath(answers_where, i)));
+      symptom.answers = storage_->keep(parsed);
+    }
+    symptom.sources = required_sources(node, where);
+    return symptom;
+  }
+
+  SymptomAnswer parse_answer(const json& node, const JsonPath& where) {
+    SymptomAnswer answer;
+    if (!read_.object(node, where)) return answer;
+    read_.only_keys(node, where, {"when", "action", "level", "message"});
+    answer.when = optional_when(node, where, "when");
+    const std::string_view action = read_.text(node, where, "action");
+    if (const auto value = symptom_action_from_id(action)) {
+      answer.action = *value;
+    } else if (!action.empty()) {
+      read_.fail(JsonPath(where, "action"),
+                 fmt::format("'{}' is not an action; use withhold, refer or advise", action));
+    }
+    const bool advice = answer.action == SymptomAction::kAdvise;
+    if (advice && node.contains("level"))
+      read_.fail(JsonPath(where, "level"), "advice sends nobody anywhere: leave the level out");
+    if (!advice) answer.level = level(node, where, "level").value_or(Level::kDoctor);
+    if (answer.action == SymptomAction::kWithhold && answer.level == Level::kPhysio)
       read_.fail(JsonPath(where, "level"),
-                 "a red flag withholds the routine: use emergency or doctor");
-    flag.message = text(node, where, "message");
-    return flag;
+                 "withholding the routine needs a doctor: use emergency or doctor");
+    answer.message = text(node, where, "message");
+    return answer;
+  }
+
+  WatchLine parse_watch_line(const json& node, const JsonPath& where) {
+    read_.only_keys(node, where, {"id", "level", "text", "when", "sources"});
+    WatchLine line;
+    line.id = id(node, where, "id");
+    line.level = level(node, where, "level").value_or(Level::kEmergency);
+    line.text = text(node, where, "text");
+    line.when = optional_when(node, where, "when");
+    line.sources = required_sources(node, where);
+    return line;
+  }
+
+  // A condition that holds for every request when the key is absent.
+  RuleCondition optional_when(const json& node, const JsonPath& where, const char* key) {
+    const auto found = node.find(key);
+    if (found == node.end()) return {};
+    return parse_when(*found, JsonPath(where, key));
+  }
+
+  List<std::string_view> required_sources(const json& node, const JsonPath& where) {
+    List<std::string_view> sources = ids(node, where, "sources", true);
+    if (sources.empty()) read_.fail(JsonPath(where, "sources"), "needs at least one source");
+    return sources;
   }
 
   Condition parse_condition(const json& node, const JsonPath& where) {
@@ -230,13 +284,11 @@ class Parser {
     technique.instructions = texts(node, where, "instructions", true);
     technique.cues = texts(node, where, "cues", true);
     technique.cautions = texts(node, where, "cautions");
-    technique.sources = ids(node, where, "sources", true);
+    technique.sources = required_sources(node, where);
     if (technique.tags.empty()) read_.fail(JsonPath(where, "tags"), "needs at least one tag");
     if (technique.areas.empty()) read_.fail(JsonPath(where, "areas"), "needs at least one area");
     if (technique.instructions.empty())
       read_.fail(JsonPath(where, "instructions"), "needs at least one instruction");
-    if (technique.sources.empty())
-      read_.fail(JsonPath(where, "sources"), "needs at least one source");
     technique.same_on_every_area = read_.boolean(node, where, "same_on_every_area", false);
     technique.placements = placements(node, where);
     if (node.contains("group")) technique.group = id(node, where, "group");
@@ -392,8 +444,7 @@ class Parser {
       shape.requirements = storage_->keep(result);
     }
     shape.extra_time = ids(node, where, "extra_time");
-    shape.sources = ids(node, where, "sources", true);
-    if (shape.sources.empty()) read_.fail(JsonPath(where, "sources"), "needs at least one source");
+    shape.sources = required_sources(node, where);
     return shape;
   }
 
@@ -522,8 +573,7 @@ class Parser {
     } else {
       read_.fail(JsonPath(where, "then"), "is missing");
     }
-    rule.sources = ids(node, where, "sources", true);
-    if (rule.sources.empty()) read_.fail(JsonPath(where, "sources"), "needs at least one source");
+    rule.sources = required_sources(node, where);
     return rule;
   }
 

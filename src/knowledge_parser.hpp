@@ -21,6 +21,11 @@ KnowledgeBase parse_knowledge_base(const nlohmann::json& root, std::vector<Probl
 // vectors are in file order, so problems can name JSON paths.
 void check_references(const KnowledgeBase& kb, std::vector<Problem>& problems);
 
+// Checks what people type and read about symptoms: each phrase is in the form it is
+// matched in and names one symptom; no askable area, alone or with one condition, gets
+// more than kMaxScreeningQuestions questions or kMaxWatchLines warning lines.
+void check_symptom_texts(const KnowledgeBase& kb, std::vector<Problem>& problems);
+
 }  // namespace knotplan
 
 #endif  // KNOTPLAN_SRC_KNOWLEDGE_PARSER_HPP_

@@ -24,7 +24,7 @@ class ReferenceChecker {
     collect(kb.stages, "stages", "stage", stages_);
     collect(kb.causes, "causes", "cause", causes_);
     collect(kb.equipment, "equipment", "equipment", equipment_);
-    collect(kb.red_flags, "red_flags", "red flag", symptoms_);
+    unique_ids(kb.symptoms, "symptoms", "symptom", symptoms_);
     collect(kb.conditions, "conditions", "condition", conditions_);
     unique_ids(kb.techniques, "techniques", "technique", techniques_);
     unique_ids(kb.sources, "sources", "source", sources_);
@@ -44,12 +44,8 @@ class ReferenceChecker {
       expect_all(equipment_, item.substitutes, JsonPath(where, "substitutes"), "equipment", item.id,
                  "names unknown substitute");
     }
-    const JsonPath red_flags(root_, "red_flags");
-    for (std::size_t i = 0; i < kb_.red_flags.size(); ++i) {
-      const JsonPath where(red_flags, i);
-      expect_all(sources_, kb_.red_flags[i].sources, JsonPath(where, "sources"), "warning sign",
-                 kb_.red_flags[i].id, "cites unknown source");
-    }
+    for (std::size_t i = 0; i < kb_.symptoms.size(); ++i) check_symptom(i);
+    check_watch_lines();
     for (std::size_t i = 0; i < kb_.techniques.size(); ++i) check_technique(i);
     for (std::size_t i = 0; i < kb_.rules.size(); ++i) check_rule(i);
     check_limits();
@@ -228,6 +224,41 @@ class ReferenceChecker {
       for (std::size_t at = rest.find(mark); at != std::string::npos; at = rest.find(mark, at))
         rest.erase(at, mark.size());
     return rest.find_first_of("{}") != std::string::npos;
+  }
+
+  void check_symptom(std::size_t index) {
+    const Symptom& symptom = kb_.symptoms[index];
+    const JsonPath symptoms(root_, "symptoms");
+    const JsonPath where(symptoms, index);
+    expect_all(sources_, symptom.sources, JsonPath(where, "sources"), "symptom", symptom.id,
+               "cites unknown source");
+    check_condition(symptom.ask, JsonPath(where, "ask"), "symptom", symptom.id);
+    if (!(symptom.ask == RuleCondition{}) && !symptom.question)
+      fail(JsonPath(where, "ask"),
+           fmt::format("symptom '{}' says when to ask but has no question", symptom.id));
+    const JsonPath answers(where, "answers");
+    for (std::size_t i = 0; i < symptom.answers.size(); ++i) {
+      const JsonPath answer(answers, i);
+      check_condition(symptom.answers[i].when, JsonPath(answer, "when"), "symptom", symptom.id);
+    }
+    if (!symptom.answers.empty() && !(symptom.answers.back().when == RuleCondition{}))
+      fail(JsonPath(answers, symptom.answers.size() - 1),
+           fmt::format("the last answer of symptom '{}' must have no condition, so that the "
+                       "symptom is always answered",
+                       symptom.id));
+  }
+
+  void check_watch_lines() {
+    const JsonPath lines(root_, "watch_for");
+    IdSet ids;
+    unique_ids(kb_.watch_for, "watch_for", "warning line", ids);
+    for (std::size_t i = 0; i < kb_.watch_for.size(); ++i) {
+      const WatchLine& line = kb_.watch_for[i];
+      const JsonPath where(lines, i);
+      check_condition(line.when, JsonPath(where, "when"), "warning line", line.id);
+      expect_all(sources_, line.sources, JsonPath(where, "sources"), "warning line", line.id,
+                 "cites unknown source");
+    }
   }
 
   void check_limits() {

@@ -34,8 +34,21 @@ std::vector<std::string> copies(List<std::string_view> texts) {
   return {texts.begin(), texts.end()};
 }
 
-RoutineReferral copy(const Referral& referral) {
-  return {referral.level, std::string(referral.message)};
+// Empty reasons give no one to see.
+std::optional<SeeAProfessional> see_a_professional(const std::vector<ProfessionalReason>& reasons) {
+  if (reasons.empty()) return std::nullopt;
+  SeeAProfessional result{reasons.front().level, {}};  // they come most urgent first
+  for (const ProfessionalReason& reason : reasons) {
+    RoutineReason& copy = result.reasons.emplace_back();
+    copy.level = reason.level;
+    copy.message = reason.message;
+    copy.rule = reason.rule;
+    if (reason.symptom != nullptr) {
+      copy.symptom = reason.symptom->id;
+      copy.symptom_name = reason.symptom->name;
+    }
+  }
+  return result;
 }
 
 // One technique on one target, merged from every rule that asked for it. Lengths are in
@@ -127,16 +140,18 @@ class Planner {
     routine.request = request_;
     routine.rules_fired = std::move(decisions_.rules_fired);
     routine.trace = std::move(decisions_.trace);
-    routine.cautions = std::move(decisions_.cautions);
     name_request(routine);
-    if (decisions_.stop) {
+    // Someone who must get help now reads only that: no routine, and nothing about one.
+    if (!decisions_.stops.empty()) {
       routine.status = Status::kWithheld;
-      routine.see_a_professional = copy(*decisions_.stop);
-      routine.cautions.emplace_back(kb_.disclaimer);
+      routine.see_a_professional = see_a_professional(decisions_.stops);
       return routine;
     }
+    for (const WatchLine* line : decisions_.watch_for)
+      routine.watch_for.push_back({line->level, std::string(line->text)});
+    routine.cautions = std::move(decisions_.cautions);
     routine.advice = std::move(decisions_.advice);
-    if (decisions_.refer) routine.see_a_professional = copy(*decisions_.refer);
+    routine.see_a_professional = see_a_professional(decisions_.referrals);
     shape_ = choose_shape();
     std::vector<Pick> picks = merge_candidates();
     picks.erase(
@@ -154,7 +169,7 @@ class Planner {
     if (std::any_of(routine.steps.begin(), routine.steps.end(),
                     [](const Step& step) { return step.pressure.has_value(); }))
       routine.pressure_scale = kb_.pressure_scale;
-    routine.cautions.emplace_back(kb_.disclaimer);
+    routine.disclaimer = kb_.disclaimer;
     describe_session(routine.session);
     routine.references = references(picks);
     routine.planner_notes = std::move(notes_);

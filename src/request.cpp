@@ -7,6 +7,7 @@
 
 #include "knotplan/error.hpp"
 #include "knotplan/ids.hpp"
+#include "knotplan/symptoms.hpp"
 #include "knotplan/terminal.hpp"
 
 namespace knotplan {
@@ -68,6 +69,39 @@ std::vector<std::string> resolve_list(List<Entry> entries, const std::vector<std
   std::vector<std::string> ids;
   for (const std::string& item : split_list(values, option, example))
     ids.emplace_back(resolve_named(entries, item, option, kind).id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+// Names what was typed and, only when some share its words, the symptoms nearest to it.
+std::string unknown_symptom(const KnowledgeBase& kb, const std::string& item) {
+  const std::vector<const Symptom*> near = symptoms_near(kb, item, 3);
+  if (near.empty())
+    return fmt::format("--symptom {} is not a symptom knotplan knows", quote_value(item));
+  std::vector<std::string> names;
+  for (const Symptom* symptom : near)
+    names.push_back(fmt::format("{} ({})", symptom->id, symptom->name));
+  return fmt::format("--symptom {} is not a symptom knotplan knows; the nearest are {}",
+                     quote_value(item), fmt::join(names, ", "));
+}
+
+// Each comma-separated item is read in the person's own words; see symptoms.hpp.
+std::vector<std::string> read_symptoms(const KnowledgeBase& kb,
+                                       const std::vector<std::string>& values) {
+  std::vector<std::string> ids;
+  for (const std::string& item : split_list(values, "--symptom", "\"chest pain, cold sweat\"")) {
+    if (says_absent(item))
+      throw UsageError(
+          fmt::format("--symptom {} says what you do not have", quote_value(item)),
+          "list only what you have, such as --symptom \"stiff neck, fever\"; leave the rest out");
+    const std::vector<const Symptom*> found = find_symptoms(kb, item);
+    if (found.empty())
+      throw UsageError(unknown_symptom(kb, item),
+                       "use those words if one fits, or see 'knotplan list symptoms'; if you "
+                       "are worried, ask a doctor or call 111");
+    for (const Symptom* symptom : found) ids.emplace_back(symptom->id);
+  }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
@@ -151,8 +185,7 @@ Request resolve_request(const KnowledgeBase& kb, const RequestOptions& options,
   request.equipment = resolve_list(kb.equipment, options.equipment, "--equipment", "equipment",
                                    "tennis-ball,foam-roller");
   request.side = parse_side(options.side);
-  request.symptoms =
-      resolve_list(kb.red_flags, options.symptoms, "--symptom", "symptom", "chest-pain,fever");
+  request.symptoms = read_symptoms(kb, options.symptoms);
   request.conditions = resolve_list(kb.conditions, options.conditions, "--condition", "condition",
                                     "pregnancy,diabetes");
   if (options.age)

@@ -30,9 +30,16 @@ void append_unique(std::vector<std::string>& list, std::string_view value) {
   if (!contains(list, value)) list.emplace_back(value);
 }
 
-// Keeps the more urgent referral; among equals the first one seen stays.
-void keep_most_urgent(std::optional<Referral>& kept, const Referral& offered) {
-  if (!kept || offered.level > kept->level) kept = offered;
+void add_reason(std::vector<ProfessionalReason>& reasons, const ProfessionalReason& reason) {
+  const bool said = std::any_of(reasons.begin(), reasons.end(),
+                                [&](const auto& other) { return other.message == reason.message; });
+  if (!said) reasons.push_back(reason);
+}
+
+// Most urgent first, keeping the order they were found in among equals.
+void sort_by_urgency(std::vector<ProfessionalReason>& reasons) {
+  std::stable_sort(reasons.begin(), reasons.end(),
+                   [](const auto& a, const auto& b) { return a.level > b.level; });
 }
 
 class Evaluator {
@@ -40,24 +47,52 @@ class Evaluator {
   Evaluator(const KnowledgeBase& kb, const Request& request) : kb_(kb), request_(request) {}
 
   Decisions run() {
-    for (const std::string& symptom : request_.symptoms) apply_red_flag(symptom);
+    // In the knowledge base's order, which puts the gravest signs first among equals.
+    for (const Symptom& symptom : kb_.symptoms)
+      if (contains(request_.symptoms, symptom.id)) answer(symptom);
     for (const Rule& rule : kb_.rules)
       if (rule_matches(rule.when, request_)) apply(rule);
+    sort_by_urgency(decisions_.stops);
+    sort_by_urgency(decisions_.referrals);
+    pick_watch_lines();
     return std::move(decisions_);
   }
 
  private:
-  void apply_red_flag(const std::string& symptom) {
-    const RedFlag* flag = kb_.find_red_flag(symptom);
-    if (flag == nullptr) return;
-    const std::string id = fmt::format("red-flag:{}", flag->id);
-    decisions_.rules_fired.push_back(id);
+  void answer(const Symptom& reported) {
+    const Symptom* symptom = &reported;
+    const auto answer = std::find_if(
+        symptom->answers.begin(), symptom->answers.end(),
+        [&](const SymptomAnswer& candidate) { return rule_matches(candidate.when, request_); });
+    if (answer == symptom->answers.end()) return;  // the loader requires a last, open answer
+    const std::string fired = fmt::format("symptom:{}", symptom->id);
+    decisions_.rules_fired.push_back(fired);
+    const ProfessionalReason reason{answer->level, answer->message, symptom, {}};
+    std::string effect;
+    switch (answer->action) {
+      case SymptomAction::kWithhold:
+        add_reason(decisions_.stops, reason);
+        effect = fmt::format("withholds the routine: see {}", level_id(answer->level));
+        break;
+      case SymptomAction::kRefer:
+        add_reason(decisions_.referrals, reason);
+        effect = fmt::format("suggests seeing a {}", level_id(answer->level));
+        break;
+      case SymptomAction::kAdvise:
+        append_unique(decisions_.advice, answer->message);
+        effect = "adds advice";
+        break;
+    }
     if (request_.explain)
-      decisions_.trace.push_back(
-          {id,
-           fmt::format("{} is a warning sign", flag->name),
-           {fmt::format("withholds the routine: see {}", level_id(flag->level))}});
-    keep_most_urgent(decisions_.stop, Referral{flag->level, flag->message});
+      decisions_.trace.push_back({fired, fmt::format("reported: {}", symptom->name), {effect}});
+  }
+
+  void pick_watch_lines() {
+    for (const WatchLine& line : kb_.watch_for)
+      if (rule_matches(line.when, request_)) decisions_.watch_for.push_back(&line);
+    std::stable_sort(decisions_.watch_for.begin(), decisions_.watch_for.end(),
+                     [](const WatchLine* a, const WatchLine* b) { return a->level > b->level; });
+    if (decisions_.watch_for.size() > kMaxWatchLines) decisions_.watch_for.resize(kMaxWatchLines);
   }
 
   void apply(const Rule& rule) {
@@ -121,11 +156,11 @@ class Evaluator {
       append_unique(decisions_.cautions, caution);
     if (!then.cautions.empty()) effect(effects, "adds a caution");
     if (then.stop) {
-      keep_most_urgent(decisions_.stop, *then.stop);
+      add_reason(decisions_.stops, {then.stop->level, then.stop->message, nullptr, rule.id});
       effect(effects, "withholds the routine: see {}", level_id(then.stop->level));
     }
     if (then.refer) {
-      keep_most_urgent(decisions_.refer, *then.refer);
+      add_reason(decisions_.referrals, {then.refer->level, then.refer->message, nullptr, rule.id});
       effect(effects, "suggests seeing a {}", level_id(then.refer->level));
     }
     if (request_.explain) decisions_.trace.push_back(std::move(entry));

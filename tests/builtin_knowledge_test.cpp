@@ -51,7 +51,8 @@ TEST_CASE("every area, stage, cause and kit gets a safe routine", "[knowledge]")
           INFO(area << " / " << since << " / " << cause << " / kit of " << kit.size());
           REQUIRE(routine.status == Status::kOk);
           CHECK(routine.steps.size() >= 2);
-          CHECK(routine.cautions.back() == builtin_knowledge_base().disclaimer);
+          CHECK(routine.disclaimer == builtin_knowledge_base().disclaimer);
+          CHECK(!routine.watch_for.empty());
           for (const Step& step : routine.steps) {
             if (step.pressure) CHECK(step.pressure->max <= 7);
             CHECK(!(step.technique.rfind("foam-roller", 0) == 0 &&
@@ -84,10 +85,21 @@ TEST_CASE("a fresh strain gets cold and movement, never heat", "[knowledge]") {
   CHECK(any_caution(routine, "72 hours"));
 }
 
-TEST_CASE("upper back and between the shoulder blades carry the emergency line", "[knowledge]") {
-  for (const char* area : {"upper-back", "between-shoulder-blades"})
-    CHECK(any_caution(plan_for(area, "1w", "posture"), "tearing pain"));
-  CHECK_FALSE(any_caution(plan_for("lower-back", "1w", "posture"), "tearing pain"));
+TEST_CASE("upper back and between the shoulder blades open with the heart and aorta signs",
+          "[knowledge]") {
+  const auto warns_of = [](const Routine& routine, const std::string& words) {
+    return std::any_of(
+        routine.watch_for.begin(), routine.watch_for.end(),
+        [&](const WarningLine& line) { return line.text.find(words) != std::string::npos; });
+  };
+  for (const char* area : {"upper-back", "between-shoulder-blades"}) {
+    const Routine routine = plan_for(area, "1w", "posture");
+    CHECK(warns_of(routine, "tearing"));
+    CHECK(warns_of(routine, "chest pain"));
+  }
+  CHECK_FALSE(warns_of(plan_for("lower-back", "1w", "posture"), "tearing"));
+  CHECK(warns_of(plan_for("lower-back", "1w", "posture"), "bladder or bowel"));
+  CHECK(warns_of(plan_for("neck", "1w", "posture"), "rash that does not fade"));
 }
 
 TEST_CASE("conditions change the routine without withholding it", "[knowledge]") {

@@ -44,7 +44,7 @@ def cases(kb):
     yield "not JSON", "areas: neck\n", "JSON syntax error", None
     yield "truncated", json.dumps(kb)[:5000], "JSON syntax error", None
     yield "deep nesting", "[" * 100000, "nested deeper than", None
-    yield "number overflow", json.dumps(kb).replace('"schema_version": 2', '"schema_version": 1e999', 1), "unreadable JSON", None
+    yield "number overflow", json.dumps(kb).replace('"schema_version": 3', '"schema_version": 1e999', 1), "unreadable JSON", None
     yield "deep object nesting", '{"a":' * 100000 + "1" + "}" * 100000, "nested deeper than", None
     yield "not UTF-8", json.dumps(kb).replace("Shoulder rolls", "Shoulder \udcff rolls").encode("utf-8", "surrogateescape").decode("latin-1"), "JSON syntax error", None
     yield "wrong type", edit(set_in(["techniques", 0, "per_side"], "yes")), "/techniques/0/per_side", True

@@ -2,7 +2,7 @@
 """Runs knotplan over a matrix of requests and checks each JSON routine against
 data/schema/routine.schema.json with an independent validator (python3-jsonschema),
 plus the contract rules a schema cannot express: the budget, the timeline, equipment,
-pressure, the disclaimer, red flags and determinism.
+pressure, the disclaimer, the warning lines, withheld answers and determinism.
 
 Usage: check_routines.py KNOTPLAN_BINARY ROUTINE_SCHEMA
 """
@@ -54,8 +54,10 @@ def check_routine(doc, kit, minutes, failures, label):
         fail("total_seconds is not the end of the last step")
     if 5 <= minutes <= 20 and doc["total_seconds"] < minutes * 60 * 0.8:
         fail(f"uses only {doc['total_seconds']} s of {minutes * 60}")
-    if "self-care guidance, not a diagnosis" not in doc["cautions"][-1]:
-        fail("the disclaimer is not the last caution")
+    if "self-care guidance, not a diagnosis" not in (doc["disclaimer"] or ""):
+        fail("the disclaimer is missing")
+    if not 1 <= len(doc["watch_for"]) <= 5:
+        fail(f"{len(doc['watch_for'])} warning lines open the routine; 1 to 5 are read")
 
 
 def main():
@@ -105,6 +107,8 @@ def main():
         doc = validate(out, " ".join(args))
         if code != 3 or doc["status"] != "withheld" or doc["steps"]:
             failures.append(f"{' '.join(args)}: expected a withheld routine, exit 3 (got {code})")
+        if doc["watch_for"] or doc["advice"] or doc["cautions"] or doc["disclaimer"]:
+            failures.append(f"{' '.join(args)}: a withheld answer says more than what to do now")
 
     for condition in ["anticoagulants", "pregnancy", "osteoporosis", "diabetes", "neuropathy",
                       "raynauds", "heart-condition", "cancer-history"]:

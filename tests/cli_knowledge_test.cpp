@@ -14,7 +14,7 @@ TEST_CASE("list prints every kind of id, in text and JSON", "[cli][knowledge]") 
   const json kb = knotplan::testing::builtin_knowledge_json();
   const std::vector<std::pair<std::string, std::string>> kinds{
       {"areas", "areas"},          {"causes", "causes"},         {"stages", "stages"},
-      {"equipment", "equipment"},  {"techniques", "techniques"}, {"symptoms", "red_flags"},
+      {"equipment", "equipment"},  {"techniques", "techniques"}, {"symptoms", "symptoms"},
       {"conditions", "conditions"}};
   for (const auto& [kind, key] : kinds) {
     const RunResult text = run_knotplan({"list", kind});

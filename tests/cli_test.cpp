@@ -47,7 +47,7 @@ TEST_CASE("up to three areas share one session, in the order given", "[cli]") {
       run_knotplan({"--area", "Lower Back,neck", "--since", "3w", "--format", "json", "--explain"});
   REQUIRE(run.exit_code == 0);
   const auto routine = nlohmann::json::parse(run.out);
-  CHECK(routine["schema_version"] == 2);
+  CHECK(routine["schema_version"] == 3);
   CHECK(routine["request"]["areas"] == nlohmann::json::array({"lower-back", "neck"}));
   CHECK(routine["request"]["area"] == "lower-back");
   CHECK(routine["explain"]["session"]["shape"] == "lingering-knot");
@@ -76,7 +76,7 @@ TEST_CASE("no arguments prints a short usage to stderr and exits 2", "[cli]") {
 TEST_CASE("a warning sign withholds the routine with exit 3, in text and JSON", "[cli]") {
   const RunResult text = run_knotplan({"--area", "upper-back", "--symptom", "chest-pain"});
   CHECK(text.exit_code == 3);
-  CHECK_THAT(text.out, Catch::Contains("EMERGENCY"));
+  CHECK_THAT(text.out, Catch::Contains("This is an emergency"));
   CHECK_THAT(text.out, Catch::Contains("999"));
   const RunResult pain = run_knotplan({"--area", "neck", "--pain", "9", "--format", "json"});
   CHECK(pain.exit_code == 3);
@@ -176,7 +176,8 @@ TEST_CASE("output with -o writes the whole output to a file and nothing to stdou
   const RunResult withheld = run_knotplan(
       {"--area", "neck", "--symptom", "fever-stiff-neck", "-o", folder.path("plan.json")});
   CHECK(withheld.exit_code == 3);
-  CHECK_THAT(knotplan::testing::read_file(folder.path("plan.json")), Catch::Contains("EMERGENCY"));
+  CHECK_THAT(knotplan::testing::read_file(folder.path("plan.json")),
+             Catch::Contains("This is an emergency"));
 
   const RunResult unwritable =
       run_knotplan({"--area", "neck", "-o", folder.path("no/such/dir/plan.txt")});

@@ -232,7 +232,11 @@ TEST_CASE("a stop withholds every step and keeps the referral", "[planner]") {
   CHECK(routine.total_seconds == 0);
   REQUIRE(routine.see_a_professional.has_value());
   CHECK(routine.see_a_professional->level == Level::kEmergency);
-  CHECK(routine.cautions.back() == builtin_knowledge_base().disclaimer);
+  // Only what to do now: nothing about routines, not even the disclaimer that speaks of them.
+  CHECK(routine.disclaimer.empty());
+  CHECK(routine.advice.empty());
+  CHECK(routine.cautions.empty());
+  CHECK(routine.watch_for.empty());
 }
 
 TEST_CASE("every step says why it is there", "[planner]") {

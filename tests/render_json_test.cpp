@@ -29,8 +29,9 @@ TEST_CASE("the JSON has exactly the contract's fields, in its order", "[render]"
   std::vector<std::string> keys;
   for (const auto& item : document.items()) keys.push_back(item.key());
   CHECK(keys == std::vector<std::string>{"schema_version", "status", "request", "total_seconds",
-                                         "steps", "pressure_scale", "advice", "cautions",
-                                         "see_a_professional", "rules_fired", "references"});
+                                         "steps", "pressure_scale", "watch_for", "advice",
+                                         "cautions", "see_a_professional", "disclaimer",
+                                         "rules_fired", "references"});
   CHECK(document["request"]["since"].dump() == R"({"input":"today","hours":0,"stage":"new"})");
   CHECK(document["request"]["age"].is_null());
   CHECK(document["request"]["equipment"].dump() == R"(["tennis-ball"])");
@@ -54,7 +55,10 @@ TEST_CASE("a withheld routine has no steps and says whom to see", "[render]") {
   CHECK(document["steps"].empty());
   CHECK(document["total_seconds"] == 0);
   CHECK(document["see_a_professional"]["level"] == "emergency");
-  CHECK(document["rules_fired"][0] == "red-flag:saddle-numbness");
+  CHECK(document["see_a_professional"]["reasons"][0]["symptom"] == "saddle-numbness");
+  CHECK(document["rules_fired"][0] == "symptom:saddle-numbness");
+  CHECK(document["disclaimer"].is_null());
+  CHECK(document["watch_for"].empty());
 }
 
 TEST_CASE("explain adds the trace to the JSON", "[render]") {

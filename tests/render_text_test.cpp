@@ -85,8 +85,12 @@ TEST_CASE("a withheld routine says why and whom to see, and has no steps", "[ren
   Request request = make_request("upper-back");
   request.symptoms = {"chest-pain"};
   const std::string text = text_of(plan(builtin_knowledge_base(), request));
-  CHECK_THAT(text, Catch::Contains("No routine today. EMERGENCY."));
+  CHECK_THAT(text, Catch::Contains("No routine today. This is an emergency."));
+  CHECK_THAT(text, Catch::Contains("! Chest pain or pressure: "));
   CHECK_THAT(text, Catch::Contains("Call 999, 112 or 911 now"));
+  // What to do now, and nothing about routines.
+  CHECK(text.find("routine") == text.find("routine:"));
+  CHECK(text.find("Stop and get help if") == std::string::npos);
   CHECK(text.find("  1   0:00") == std::string::npos);
 }
 

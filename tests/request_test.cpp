@@ -60,9 +60,13 @@ TEST_CASE("a wrong id names the value, the closest id and the valid ones", "[req
   options = options_for("neck");
   options.equipment = {"tenis-ball"};
   CHECK_THAT(usage_error(options), Catch::Contains("did you mean 'tennis-ball'?"));
+  // A symptom typed in words that name none is offered only the symptoms sharing a word.
   options = options_for("neck");
-  options.symptoms = {"chest-pian"};
-  CHECK_THAT(usage_error(options), Catch::Contains("did you mean 'chest-pain'?"));
+  options.symptoms = {"sweatiness"};
+  CHECK_THAT(usage_error(options), Catch::Contains("the nearest are cold-sweat"));
+  options.symptoms = {"itchy skin"};
+  CHECK_THAT(usage_error(options), Catch::Contains("is not a symptom knotplan knows"));
+  CHECK(usage_error(options).find("nearest") == std::string::npos);
 }
 
 TEST_CASE("numbers are checked with their range in the message", "[request]") {

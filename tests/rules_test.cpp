@@ -67,7 +67,7 @@ TEST_CASE("every matching rule fires, in file order, with a trace", "[rules]") {
   CHECK(quiet.trace.empty());
   CHECK(quiet.candidates.size() == decisions.candidates.size());
   CHECK(decisions.max_pressure == 5);
-  CHECK_FALSE(decisions.stop.has_value());
+  CHECK(decisions.stops.empty());
 }
 
 TEST_CASE("symptoms stop the routine at the most urgent level", "[rules]") {
@@ -75,24 +75,27 @@ TEST_CASE("symptoms stop the routine at the most urgent level", "[rules]") {
   Request request = make_request("upper-back");
   request.symptoms = {"fever", "chest-pain"};
   const Decisions decisions = evaluate_rules(kb, request);
-  REQUIRE(decisions.stop.has_value());
-  CHECK(decisions.stop->level == Level::kEmergency);
-  CHECK_THAT(std::string(decisions.stop->message), Catch::Contains("999"));
-  CHECK(decisions.rules_fired.front() == "red-flag:fever");
+  // Every sign is named, most urgent first.
+  REQUIRE(decisions.stops.size() == 2);
+  CHECK(decisions.stops[0].level == Level::kEmergency);
+  CHECK(decisions.stops[0].symptom->id == "chest-pain");
+  CHECK_THAT(std::string(decisions.stops[0].message), Catch::Contains("999"));
+  CHECK(decisions.stops[1].level == Level::kDoctor);
+  CHECK(decisions.stops[1].symptom->id == "fever");
 
-  Request doctor = make_request("neck");
+  Request doctor = make_request("lower-back");
   doctor.symptoms = {"night-pain"};
-  CHECK(evaluate_rules(kb, doctor).stop->level == Level::kDoctor);
+  CHECK(evaluate_rules(kb, doctor).stops.at(0).level == Level::kDoctor);
 }
 
 TEST_CASE("pain of 8 or more withholds; pain of 7 caps pressure", "[rules]") {
   const KnowledgeBase& kb = builtin_knowledge_base();
   Request request = make_request("neck", "1w");
   request.pain = 8;
-  CHECK(evaluate_rules(kb, request).stop->level == Level::kDoctor);
+  CHECK(evaluate_rules(kb, request).stops.at(0).level == Level::kDoctor);
   request.pain = 7;
   const Decisions decisions = evaluate_rules(kb, request);
-  CHECK_FALSE(decisions.stop.has_value());
+  CHECK(decisions.stops.empty());
   CHECK(decisions.max_pressure == 3);
 }
 

@@ -151,9 +151,9 @@ void check_routine(const KnowledgeBase& kb, const Routine& routine) {
     }
   }
   CHECK(clock == routine.total_seconds);
-  // The routine's own cautions stay few enough to be read: at most eight, then the
-  // disclaimer; each step carries its own.
-  CHECK(routine.cautions.size() <= 9);
+  // The routine's own cautions stay few enough to be read: at most eight; each step
+  // carries its own.
+  CHECK(routine.cautions.size() <= 8);
   CHECK(std::set<std::string>(routine.cautions.begin(), routine.cautions.end()).size() ==
         routine.cautions.size());
   CHECK(pressure_total <= limits.pressure_seconds_per_session);
@@ -259,7 +259,7 @@ TEST_CASE("stages and causes make a visible difference", "[session]") {
   const Routine lingering = plan(kb, make_request("upper-back", "3w", "posture", 15));
   REQUIRE(chronic.see_a_professional.has_value());
   REQUIRE(lingering.see_a_professional.has_value());
-  CHECK(chronic.see_a_professional->message != lingering.see_a_professional->message);
+  CHECK(chronic.see_a_professional->reasons != lingering.see_a_professional->reasons);
   CHECK(chronic.session.shape == "chronic-knot");
   CHECK(lingering.session.shape == "lingering-knot");
   // Chronic: never more pressing, and at least as much strengthening.

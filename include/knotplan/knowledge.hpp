@@ -122,13 +122,6 @@ enum class Level { kPhysio, kDoctor, kEmergency };  // ordered by urgency
 const char* level_id(Level level);
 std::optional<Level> level_from_id(std::string_view id);
 
-struct RedFlag : Named {
-  Level level = Level::kDoctor;
-  std::string_view message;  // whom to see and how urgently
-  List<std::string_view> sources;
-  bool operator==(const RedFlag&) const = default;
-};
-
 struct Condition : Named {
   std::string_view description;
   bool operator==(const Condition&) const = default;
@@ -196,6 +189,54 @@ struct RuleCondition {
   std::optional<Bounds> age;
   bool operator==(const RuleCondition&) const = default;
 };
+
+// --- symptoms and warning signs ------------------------------------------------------
+
+// What knotplan does about a symptom the person reports: no routine and whom to see now,
+// a routine plus a referral, or a routine plus a line of advice.
+enum class SymptomAction { kWithhold, kRefer, kAdvise };
+const char* symptom_action_id(SymptomAction action);
+std::optional<SymptomAction> symptom_action_from_id(std::string_view id);
+
+// One answer to a symptom, for the requests its condition holds for: a neck knot makes a
+// fever an emergency, a pregnancy makes one numb leg one.
+struct SymptomAnswer {
+  RuleCondition when;
+  SymptomAction action = SymptomAction::kWithhold;
+  Level level = Level::kDoctor;  // whom to see; unused for advice
+  std::string_view message;
+  bool operator==(const SymptomAnswer&) const = default;
+};
+
+// Something a person can report in their own words. A warning sign has an answer that
+// withholds the routine or refers; a symptom that is not one on its own (a plain headache
+// with a neck knot) is answered with advice and the routine runs.
+struct Symptom : Named {
+  // Lower-case words and short phrases people type, matched as whole words (symptoms.hpp).
+  List<std::string_view> phrases;
+  // The yes/no screening question, asked for requests that `ask` holds for.
+  std::optional<std::string_view> question;
+  RuleCondition ask;
+  List<SymptomAnswer> answers;  // the first whose condition holds; the last always does
+  List<std::string_view> sources;
+  bool operator==(const Symptom&) const = default;
+};
+
+// A line of the short "stop and get help if" list that opens every routine whose request
+// its condition holds for.
+struct WatchLine {
+  std::string_view id;
+  Level level = Level::kEmergency;
+  std::string_view text;
+  RuleCondition when;
+  List<std::string_view> sources;
+  bool operator==(const WatchLine&) const = default;
+};
+
+// A routine opens with at most this many warning lines, and the screening asks at most
+// this many yes/no questions: more would not be read by someone in pain.
+inline constexpr std::size_t kMaxWatchLines = 5;
+inline constexpr std::size_t kMaxScreeningQuestions = 7;
 
 struct AddStep {
   std::string_view technique;
@@ -296,8 +337,9 @@ struct SessionShape {
 
 class Storage;
 
-// The knowledge-base format this knotplan reads; 2 added the session model.
-inline constexpr int kKnowledgeSchemaVersion = 2;
+// The knowledge-base format this knotplan reads; 2 added the session model, 3 symptoms in
+// people's own words and the warning lines.
+inline constexpr int kKnowledgeSchemaVersion = 3;
 
 struct KnowledgeBase {
   int schema_version = kKnowledgeSchemaVersion;
@@ -309,12 +351,13 @@ struct KnowledgeBase {
   List<Stage> stages;  // ordered by max_hours, the open-ended stage last
   List<Cause> causes;
   List<Equipment> equipment;
-  List<RedFlag> red_flags;
+  List<Symptom> symptoms;
   List<Condition> conditions;
   List<Technique> techniques;
   List<Rule> rules;  // file order: it breaks priority ties
   DoseLimits limits;
   List<SessionShape> sessions;  // the last one matches every request
+  List<WatchLine> watch_for;    // most urgent first is how a routine shows them
   // Owns what the views above point into; empty for the built-in knowledge base.
   std::shared_ptr<const Storage> storage;
 
@@ -326,7 +369,7 @@ struct KnowledgeBase {
   const Stage* find_stage(std::string_view id) const;
   const Cause* find_cause(std::string_view id) const;
   const Equipment* find_equipment(std::string_view id) const;
-  const RedFlag* find_red_flag(std::string_view id) const;
+  const Symptom* find_symptom(std::string_view id) const;
   const Condition* find_condition(std::string_view id) const;
   const Technique* find_technique(std::string_view id) const;
   const Source* find_source(std::string_view id) const;

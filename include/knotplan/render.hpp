@@ -22,8 +22,9 @@ struct TextOptions {
 void render_text(const Routine& routine, const TextOptions& options, std::ostream& out);
 
 // The version of the routine JSON contract: 2 added "areas" and, under "explain", the
-// session shape.
-inline constexpr int kRoutineSchemaVersion = 2;
+// session shape; 3 "watch_for", every reason under "see_a_professional", and the
+// disclaimer on its own.
+inline constexpr int kRoutineSchemaVersion = 3;
 
 // The routine as the JSON contract of data/schema/routine.schema.json (two-space indent,
 // contract field order, a final newline). A routine planned with Request::explain

@@ -14,10 +14,26 @@ namespace knotplan {
 // It mirrors the JSON contract of data/schema/routine.schema.json, and owns every text it holds, so
 // that it outlives the knowledge base it came from.
 
-// Whom to see and how urgently.
-struct RoutineReferral {
+// One reason to see someone: what to do, and the symptom or rule it comes from.
+struct RoutineReason {
   Level level = Level::kDoctor;
   std::string message;
+  std::string symptom;       // the symptom's id, or empty
+  std::string symptom_name;  // how to name it to the person
+  std::string rule;          // the rule's id when no symptom gave it
+  bool operator==(const RoutineReason&) const = default;
+};
+
+// Whom to see: the most urgent level of its reasons, and every reason, most urgent first.
+struct SeeAProfessional {
+  Level level = Level::kDoctor;
+  std::vector<RoutineReason> reasons;
+};
+
+// A line of the "stop and get help if" list that opens a routine.
+struct WarningLine {
+  Level level = Level::kEmergency;
+  std::string text;
 };
 
 struct Step {
@@ -93,11 +109,15 @@ struct Routine {
   int total_seconds = 0;
   std::vector<Step> steps;
   std::string pressure_scale;  // what its 0-10 pressures mean; empty when no step presses
+  // What to stop for and whom to call, before any step; empty when withheld.
+  std::vector<WarningLine> watch_for;
   std::vector<std::string> advice;
-  // The rules' cautions (warning signs for the area, conditions), in rule order; the
-  // knowledge base's disclaimer is always last.
-  std::vector<std::string> cautions;
-  std::optional<RoutineReferral> see_a_professional;
+  std::vector<std::string> cautions;  // the rules' cautions (conditions, pain), in rule order
+  // A withheld routine's reasons say what to do now; a routine's, whom to see as well.
+  std::optional<SeeAProfessional> see_a_professional;
+  // Closes every routine: self-care guidance, not a diagnosis. Empty when withheld, as it
+  // speaks of routines.
+  std::string disclaimer;
   std::vector<std::string> rules_fired;
   std::vector<TraceEntry> trace;
   std::vector<std::string> planner_notes;  // candidates left out, and why

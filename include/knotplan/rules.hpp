@@ -23,6 +23,14 @@ struct Candidate {
   std::string_view knot;  // the requested area this step serves, wherever it is aimed
 };
 
+// Why the person should see someone: one symptom's answer, or one rule's stop or referral.
+struct ProfessionalReason {
+  Level level = Level::kDoctor;
+  std::string_view message;
+  const Symptom* symptom = nullptr;  // the symptom that gave it, if one did
+  std::string_view rule;             // otherwise the rule that did
+};
+
 struct ScaleDecision {
   Scale scale;
   std::string_view rule;
@@ -44,8 +52,12 @@ struct Decisions {
   std::map<Phase, int> phase_limits;  // the lowest limit any rule set
   std::vector<std::string> advice;    // in rule order, without repeats
   std::vector<std::string> cautions;
-  std::optional<Referral> stop;   // the most urgent stop, first in file order among equals
-  std::optional<Referral> refer;  // likewise for referrals
+  // Most urgent first; among equals, symptoms before rules, each in file order. Each
+  // message once. Any stop withholds the routine.
+  std::vector<ProfessionalReason> stops;
+  std::vector<ProfessionalReason> referrals;
+  // The warning lines for the request, most urgent first, at most kMaxWatchLines.
+  std::vector<const WatchLine*> watch_for;
   std::vector<std::string> rules_fired;
   std::vector<TraceEntry> trace;
 };
@@ -54,8 +66,8 @@ struct Decisions {
 // several requested areas is enough).
 bool rule_matches(const RuleCondition& when, const Request& request);
 
-// Evaluates every rule of the knowledge base against the request, plus the red flags
-// for the symptoms present, each of which stops the routine at its own level.
+// Answers each symptom of the request (its first answer whose condition holds), evaluates
+// every rule of the knowledge base against the request, and picks the warning lines.
 // Throws UsageError for a request with no area. The decisions view the request: it must
 // outlive them.
 Decisions evaluate_rules(const KnowledgeBase& kb, const Request& request);

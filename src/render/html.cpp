@@ -44,7 +44,7 @@ std::string escaped(const std::string& text) {
 // Sized so that a 10-minute routine fits one A4 or Letter page; no step splits across
 // pages; greys and hatching instead of colour so that it prints in black and white.
 constexpr const char* kStyle = R"(
-@page { size: auto; margin: 8mm 10mm; }
+@page { size: auto; margin: 7mm 9mm; }
 * { box-sizing: border-box; }
 body { font: 7.9pt/1.2 "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #000;
        margin: 0 auto; max-width: 190mm; }
@@ -86,8 +86,9 @@ ol.how li::before { content: counter(how) ". "; font-weight: bold; }
 .daynames span { display: inline-block; width: 3mm; margin-right: 0.6mm; text-align: center;
                  font-size: 6.5pt; border: 0.25mm solid transparent; }
 svg.gauge { width: 15mm; height: 2.6mm; display: block; margin-bottom: 0.3mm; }
-.columns { display: flex; gap: 5mm; font-size: 7.2pt; }
-.columns > div { flex: 1; }
+.columns { columns: 2; column-gap: 5mm; font-size: 7.2pt; }
+.columns h2 { break-after: avoid; }
+.columns li { break-inside: avoid; }
 ul { margin: 0.5mm 0; padding-left: 4mm; }
 table.pain { width: auto; }
 .pain td { padding: 0.3mm 1mm; }
@@ -97,8 +98,13 @@ table.pain { width: auto; }
 .alert { border: 0.8mm solid #000; padding: 3mm; margin: 4mm 0; font-size: 11pt; }
 .alert strong { font-size: 13pt; display: block; margin-bottom: 1mm; }
 .professional { border: 0.4mm solid #000; padding: 0.8mm 1.5mm; margin-top: 1.5mm; }
-.references { font-size: 6pt; line-height: 1.15; }
-.references ol { columns: 3; column-gap: 4mm; margin: 0; padding-left: 4mm; }
+.watch { border: 0.6mm solid #000; padding: 0.4mm 1.5mm; margin: 0.8mm 0 1.2mm;
+         line-height: 1.2; }
+.watch ul { margin: 0; }
+.alert ul { margin: 0; padding-left: 5mm; }
+.alert li { margin-bottom: 1.5mm; }
+.references { font-size: 6pt; line-height: 1.1; }
+.references ol { columns: 4; column-gap: 3mm; margin: 0; padding-left: 4mm; }
 .references li { break-inside: avoid; overflow-wrap: anywhere; }
 .disclaimer { margin-top: 2mm; color: #333; font-size: 7.6pt; }
 )";
@@ -144,6 +150,7 @@ class HtmlWriter {
       withheld();
     } else {
       header(title);
+      watch_for();
       steps();
       closing();
     }
@@ -153,11 +160,22 @@ class HtmlWriter {
  private:
   // Only why, and whom to see how urgently: nothing that looks like a routine.
   void withheld() {
-    const RoutineReferral& stop = *routine_.see_a_professional;
+    const SeeAProfessional& stop = *routine_.see_a_professional;
     out_ << "<h1>No routine today</h1>\n<p class=\"summary\">" << escaped(routine_.area_name)
          << " · " << escaped(request_summary(routine_)) << "</p>\n"
-         << "<div class=\"alert\" role=\"alert\"><strong>" << escaped(level_text(stop.level))
-         << "</strong>" << escaped(stop.message) << "</div>\n";
+         << "<div class=\"alert\" role=\"alert\"><strong>" << escaped(withheld_text(stop.level))
+         << "</strong>\n<ul>";
+    for (const RoutineReason& reason : stop.reasons)
+      out_ << "<li>" << escaped(reason_text(reason)) << "</li>";
+    out_ << "</ul></div>\n";
+  }
+
+  void watch_for() {
+    if (routine_.watch_for.empty()) return;
+    out_ << "<div class=\"watch\" role=\"note\"><strong>" << kWatchHeading << ":</strong><ul>";
+    for (const WarningLine& line : routine_.watch_for)
+      out_ << "<li>" << escaped(line.text) << "</li>";
+    out_ << "</ul></div>\n";
   }
 
   void header(const std::string& title) {
@@ -252,35 +270,29 @@ class HtmlWriter {
          << day_boxes() << "</td></tr>\n";
   }
 
-  static std::size_t length_of(const std::vector<std::string>& items) {
-    std::size_t length = 0;
-    for (const std::string& item : items) length += item.size() + 40;  // 40: a line's end
-    return length;
-  }
-
   void column(const char* heading, const std::vector<std::string>& items, bool with_disclaimer) {
-    out_ << "<div>\n<h2>" << heading << "</h2>\n<ul>";
-    for (const std::string& item : items) out_ << "<li>" << escaped(item) << "</li>";
-    out_ << "</ul>\n";
+    out_ << "<div>\n<h2>" << heading << "</h2>\n";
+    if (!items.empty()) {
+      out_ << "<ul>";
+      for (const std::string& item : items) out_ << "<li>" << escaped(item) << "</li>";
+      out_ << "</ul>\n";
+    }
     if (with_disclaimer)
-      out_ << "<p class=\"disclaimer\">" << escaped(routine_.cautions.back()) << "</p>\n";
+      out_ << "<p class=\"disclaimer\">" << escaped(routine_.disclaimer) << "</p>\n";
     out_ << "</div>\n";
   }
 
-  // Advice and cautions side by side; the disclaimer goes under the shorter list, where
-  // the page has room for it.
+  // Advice, then cautions and the disclaimer, flowing over two columns: the long advice
+  // list and the short cautions share the page's width evenly.
   void closing() {
-    const auto& all = routine_.cautions;
-    const std::vector<std::string> cautions(all.begin(), all.empty() ? all.end() : all.end() - 1);
-    const bool under_advice = length_of(routine_.advice) <= length_of(cautions);
     out_ << "<div class=\"columns\">\n";
-    column("Advice", routine_.advice, !all.empty() && under_advice);
-    column("Cautions", cautions, !all.empty() && !under_advice);
+    column("Advice", routine_.advice, false);
+    column("Cautions", routine_.cautions, true);
     out_ << "</div>\n";
     if (routine_.see_a_professional)
-      out_ << "<div class=\"professional\"><strong>"
-           << escaped(level_text(routine_.see_a_professional->level)) << ":</strong> "
-           << escaped(routine_.see_a_professional->message) << "</div>\n";
+      for (const RoutineReason& reason : routine_.see_a_professional->reasons)
+        out_ << "<div class=\"professional\"><strong>" << escaped(referral_text(reason.level))
+             << ":</strong> " << escaped(reason_text(reason)) << "</div>\n";
     // Last, so that a reader can check every step against what it is based on.
     const std::vector<std::string> references = reference_citations(routine_);
     if (references.empty()) return;

@@ -14,6 +14,16 @@ void number_or_null(JsonWriter& json, const std::optional<Number>& value) {
   }
 }
 
+// An empty text is absent: null.
+void text_or_null(JsonWriter& json, const char* key, const std::string& text) {
+  json.key(key);
+  if (text.empty()) {
+    json.null();
+  } else {
+    json.value(text);
+  }
+}
+
 void write_request(JsonWriter& json, const Request& request) {
   json.begin_object();
   json.field("area", request.areas.front());  // the first area, as in schema_version 1
@@ -124,23 +134,29 @@ void render_json(const Routine& routine, std::ostream& out) {
   json.begin_array();
   for (const Step& step : routine.steps) write_step(json, step);
   json.end_array();
-  json.key("pressure_scale");
-  if (routine.pressure_scale.empty()) {
-    json.null();
-  } else {
-    json.value(routine.pressure_scale);
-  }
+  text_or_null(json, "pressure_scale", routine.pressure_scale);
+  objects_field(json, "watch_for", routine.watch_for, [&](const WarningLine& line) {
+    json.field("level", level_id(line.level));
+    json.field("text", line.text);
+  });
   json.field("advice", routine.advice);
   json.field("cautions", routine.cautions);
   json.key("see_a_professional");
   if (routine.see_a_professional) {
     json.begin_object();
     json.field("level", level_id(routine.see_a_professional->level));
-    json.field("reason", routine.see_a_professional->message);
+    objects_field(json, "reasons", routine.see_a_professional->reasons,
+                  [&](const RoutineReason& reason) {
+                    json.field("level", level_id(reason.level));
+                    json.field("message", reason.message);
+                    text_or_null(json, "symptom", reason.symptom);
+                    text_or_null(json, "rule", reason.rule);
+                  });
     json.end_object();
   } else {
     json.null();
   }
+  text_or_null(json, "disclaimer", routine.disclaimer);
   json.field("rules_fired", routine.rules_fired);
   objects_field(json, "references", routine.references, [&](const RoutineSource& source) {
     json.field("id", source.id);

@@ -28,6 +28,20 @@ std::string with_aliases(const Named& entry) {
   return fmt::format("{} (also: {})", entry.name, joined(entry.aliases));
 }
 
+// "emergency or doctor", "advice": what the symptom's answers can lead to, most urgent first.
+std::string answer_levels(const Symptom& symptom) {
+  std::vector<std::string> levels;
+  for (const Level level : {Level::kEmergency, Level::kDoctor, Level::kPhysio})
+    if (std::any_of(symptom.answers.begin(), symptom.answers.end(), [&](const auto& answer) {
+          return answer.action != SymptomAction::kAdvise && answer.level == level;
+        }))
+      levels.emplace_back(level_id(level));
+  if (std::any_of(symptom.answers.begin(), symptom.answers.end(),
+                  [](const auto& answer) { return answer.action == SymptomAction::kAdvise; }))
+    levels.emplace_back("advice");
+  return fmt::format("{}", fmt::join(levels, " or "));
+}
+
 std::vector<Row> rows_for(const KnowledgeBase& kb, Listing listing) {
   std::vector<Row> rows;
   switch (listing) {
@@ -63,9 +77,10 @@ std::vector<Row> rows_for(const KnowledgeBase& kb, Listing listing) {
                                     joined(technique.areas))});
       break;
     case Listing::kSymptoms:
-      for (const RedFlag& flag : kb.red_flags)
-        rows.push_back(
-            {std::string(flag.id), fmt::format("{}: {}", level_id(flag.level), flag.name)});
+      for (const Symptom& symptom : kb.symptoms)
+        rows.push_back({std::string(symptom.id),
+                        fmt::format("{} ({}): typed as {}", symptom.name, answer_levels(symptom),
+                                    joined(symptom.phrases))});
       break;
     case Listing::kConditions:
       for (const Condition& condition : kb.conditions)
@@ -152,7 +167,7 @@ void render_listing_json(const KnowledgeBase& kb, Listing listing, std::ostream&
       json = array_of(kb.techniques, &technique_json);
       break;
     case Listing::kSymptoms:
-      json = array_of(kb.red_flags, &red_flag_json);
+      json = array_of(kb.symptoms, &symptom_json);
       break;
     case Listing::kConditions:
       json = array_of(kb.conditions, &condition_json);

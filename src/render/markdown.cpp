@@ -38,11 +38,13 @@ class MarkdownWriter {
     out_ << escaped(request_summary(routine_)) << "\n\n";
     if (routine_.status == Status::kWithheld) {
       // Only why, and whom to see how urgently: nothing that looks like a routine.
-      const RoutineReferral& stop = *routine_.see_a_professional;
-      out_ << "## No routine today: " << escaped(level_text(stop.level)) << "\n\n"
-           << escaped(stop.message) << "\n";
+      const SeeAProfessional& stop = *routine_.see_a_professional;
+      out_ << "## " << escaped(withheld_text(stop.level)) << "\n\n";
+      for (const RoutineReason& reason : stop.reasons)
+        out_ << "- **" << escaped(reason_text(reason)) << "**\n";
       return;
     } else {
+      list(kWatchHeading, watch_texts(routine_));
       out_ << fmt::format("{} steps, {} in all. Tick each step as you do it.\n\n",
                           routine_.steps.size(), clock_time(routine_.total_seconds));
       if (!routine_.pressure_scale.empty()) out_ << escaped(routine_.pressure_scale) << "\n\n";
@@ -91,16 +93,17 @@ class MarkdownWriter {
     out_ << "\n";
   }
 
-  // Cautions, then whom to see, then the disclaimer (the last caution) on its own.
+  // Cautions, then whom to see, then the disclaimer on its own.
   void closing() {
-    const auto& cautions = routine_.cautions;
-    if (!cautions.empty())
-      list("Cautions", std::vector<std::string>(cautions.begin(), cautions.end() - 1));
+    list("Cautions", routine_.cautions);
     out_ << "## When to see someone\n\n";
-    if (routine_.see_a_professional && routine_.status == Status::kOk)
-      out_ << "**" << escaped(level_text(routine_.see_a_professional->level)) << ":** "
-           << escaped(routine_.see_a_professional->message) << "\n\n";
-    if (!cautions.empty()) out_ << escaped(cautions.back()) << "\n";
+    if (routine_.see_a_professional) {
+      const SeeAProfessional& referral = *routine_.see_a_professional;
+      for (const RoutineReason& reason : referral.reasons)
+        out_ << "**" << escaped(referral_text(reason.level)) << ":** "
+             << escaped(reason_text(reason)) << "\n\n";
+    }
+    out_ << escaped(routine_.disclaimer) << "\n";
     // Last, so that a reader can check every step against what it is based on.
     const std::vector<std::string> references = reference_citations(routine_);
     if (references.empty()) return;

@@ -44,11 +44,14 @@ class TextWriter {
     if (routine_.status == Status::kWithheld) {
       withheld();
     } else {
+      watch_for();
       steps();
       professional();
       list("Advice", routine_.advice);
+      list("Cautions", routine_.cautions);
+      out_ << '\n';
+      paragraph("", "", routine_.disclaimer, theme_.quiet);
     }
-    cautions();
     if (explain_) explanation();
   }
 
@@ -71,11 +74,17 @@ class TextWriter {
     if (!routine_.pressure_scale.empty()) paragraph("", "", routine_.pressure_scale);
   }
 
+  // What to do now, for every reason, and nothing about routines.
   void withheld() {
-    const RoutineReferral& stop = *routine_.see_a_professional;
-    out_ << '\n'
-         << fmt::format(theme_.alert, "No routine today. {}.", level_text(stop.level)) << '\n';
-    paragraph("  ", "  ", stop.message);
+    const SeeAProfessional& stop = *routine_.see_a_professional;
+    out_ << '\n' << fmt::format(theme_.alert, "{}", withheld_text(stop.level)) << '\n';
+    for (const RoutineReason& reason : stop.reasons) paragraph("  ! ", "    ", reason_text(reason));
+  }
+
+  void watch_for() {
+    if (routine_.watch_for.empty()) return;
+    out_ << '\n' << fmt::format(theme_.heading, "{}:", kWatchHeading) << '\n';
+    for (const WarningLine& line : routine_.watch_for) paragraph("  ! ", "    ", line.text);
   }
 
   void steps() {
@@ -112,24 +121,16 @@ class TextWriter {
 
   void professional() {
     if (!routine_.see_a_professional) return;
-    const RoutineReferral& referral = *routine_.see_a_professional;
-    out_ << '\n' << fmt::format(theme_.heading, "{}", level_text(referral.level)) << '\n';
-    paragraph("  ", "  ", referral.message);
+    const SeeAProfessional& referral = *routine_.see_a_professional;
+    out_ << '\n' << fmt::format(theme_.heading, "{}", referral_text(referral.level)) << '\n';
+    for (const RoutineReason& reason : referral.reasons)
+      paragraph("  * ", "    ", reason_text(reason));
   }
 
   void list(const char* heading, const std::vector<std::string>& items) {
     if (items.empty()) return;
     out_ << '\n' << fmt::format(theme_.heading, "{}", heading) << '\n';
     for (const std::string& item : items) paragraph("  * ", "    ", item);
-  }
-
-  // The disclaimer is the last caution; it closes the sheet on its own.
-  void cautions() {
-    const auto& all = routine_.cautions;
-    if (all.empty()) return;
-    list("Cautions", std::vector<std::string>(all.begin(), all.end() - 1));
-    out_ << '\n';
-    paragraph("", "", all.back(), theme_.quiet);
   }
 
   void explanation() {

@@ -34,16 +34,32 @@ std::string side_text(Side side) {
   return "both sides";
 }
 
-std::string level_text(Level level) {
+std::string withheld_text(Level level) {
+  return level == Level::kEmergency ? "No routine today. This is an emergency."
+                                    : "No routine today. See a doctor today.";
+}
+
+std::string referral_text(Level level) {
   switch (level) {
     case Level::kEmergency:
-      return "EMERGENCY";
+      return "Get help now";
     case Level::kDoctor:
-      return "See a doctor today";
+      return "See a doctor";
     case Level::kPhysio:
       return "See a physiotherapist";
   }
   return "";
+}
+
+std::string reason_text(const RoutineReason& reason) {
+  if (reason.symptom_name.empty()) return reason.message;
+  return reason.symptom_name + ": " + reason.message;
+}
+
+std::vector<std::string> watch_texts(const Routine& routine) {
+  std::vector<std::string> texts;
+  for (const WarningLine& line : routine.watch_for) texts.push_back(line.text);
+  return texts;
 }
 
 std::string readable_id(const std::string& id) {

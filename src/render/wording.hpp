@@ -14,8 +14,15 @@ namespace knotplan {
 
 std::string phase_heading(Phase phase);          // "Warm up"
 std::string side_text(Side side);                // "left side", "both sides"
-std::string level_text(Level level);             // "EMERGENCY", "See a doctor today"
 std::string readable_id(const std::string& id);  // "upper-back" -> "upper back"
+std::string withheld_text(Level level);          // "No routine today. This is an emergency."
+std::string referral_text(Level level);          // "See a doctor", for a routine that runs
+// "Fever: ..." for a symptom's reason, the message alone for a rule's.
+std::string reason_text(const RoutineReason& reason);
+
+// The heading of the list of warning signs that opens every routine.
+inline constexpr const char* kWatchHeading = "Stop and get help if";
+std::vector<std::string> watch_texts(const Routine& routine);
 std::string readable_list(const std::vector<std::string>& ids);  // "tennis ball, wall"
 std::string pressure_range(const PressureRange& pressure);       // "4–6", or "3" for 3 to 3
 

@@ -122,6 +122,11 @@ int run_plan(const Invocation& invocation) {
     render_text(routine, TextOptions{color, width}, out);
   }
   emit(invocation, out.view());
+  for (const std::string& typed : routine.request.unplaced_symptoms)
+    std::fprintf(stderr,
+                 "knotplan: note: --symptom %s was not understood; the answer above is for the "
+                 "rest\n",
+                 quote_value(typed).c_str());
   return static_cast<int>(routine.status == Status::kWithheld ? ExitCode::kWithheld
                                                               : ExitCode::kOk);
 }

@@ -695,7 +695,13 @@ Routine plan(const KnowledgeBase& kb, const Request& request) {
 }
 
 Routine plan(const KnowledgeBase& kb, const RequestOptions& options, const Clock& clock) {
-  return plan(kb, resolve_request(kb, options, clock));
+  const Request request = resolve_request(kb, options, clock);
+  Routine routine = plan(kb, request);
+  // A sign that withholds the routine is not held back by words knotplan cannot place;
+  // a routine is never planned past them.
+  if (!request.unplaced_symptoms.empty() && routine.status != Status::kWithheld)
+    throw unplaced_symptom_error(kb, request.unplaced_symptoms.front());
+  return routine;
 }
 
 }  // namespace knotplan

@@ -74,32 +74,26 @@ std::vector<std::string> resolve_list(List<Entry> entries, const std::vector<std
   return ids;
 }
 
-// Names what was typed and, only when some share its words, the symptoms nearest to it.
-std::string unknown_symptom(const KnowledgeBase& kb, const std::string& item) {
-  const std::vector<const Symptom*> near = symptoms_near(kb, item, 3);
-  if (near.empty())
-    return fmt::format("--symptom {} is not a symptom knotplan knows", quote_value(item));
-  std::vector<std::string> names;
-  for (const Symptom* symptom : near)
-    names.push_back(fmt::format("{} ({})", symptom->id, symptom->name));
-  return fmt::format("--symptom {} is not a symptom knotplan knows; the nearest are {}",
-                     quote_value(item), fmt::join(names, ", "));
+std::string trimmed(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
 }
 
-// Each comma-separated item is read in the person's own words; see symptoms.hpp.
+// Each comma-separated item is read in the person's own words (symptoms.hpp); an item
+// that names no symptom goes to `unplaced`.
 std::vector<std::string> read_symptoms(const KnowledgeBase& kb,
-                                       const std::vector<std::string>& values) {
+                                       const std::vector<std::string>& values,
+                                       std::vector<std::string>& unplaced) {
   std::vector<std::string> ids;
-  for (const std::string& item : split_list(values, "--symptom", "\"chest pain, cold sweat\"")) {
-    if (says_absent(item))
+  for (const std::string& typed : split_list(values, "--symptom", "\"chest pain, cold sweat\"")) {
+    const std::string item = trimmed(typed);
+    if (says_absent(kb, item))
       throw UsageError(
           fmt::format("--symptom {} says what you do not have", quote_value(item)),
           "list only what you have, such as --symptom \"stiff neck, fever\"; leave the rest out");
     const std::vector<const Symptom*> found = find_symptoms(kb, item);
-    if (found.empty())
-      throw UsageError(unknown_symptom(kb, item),
-                       "use those words if one fits, or see 'knotplan list symptoms'; if you "
-                       "are worried, ask a doctor or call 111");
+    if (found.empty()) unplaced.push_back(item);
     for (const Symptom* symptom : found) ids.emplace_back(symptom->id);
   }
   std::sort(ids.begin(), ids.end());
@@ -134,6 +128,21 @@ Side parse_side(const std::string& text) {
 }
 
 }  // namespace
+
+UsageError unplaced_symptom_error(const KnowledgeBase& kb, const std::string& typed) {
+  const std::vector<const Symptom*> near = symptoms_near(kb, typed, 3);
+  std::string message =
+      fmt::format("--symptom {} is not a symptom knotplan knows", quote_value(typed));
+  if (!near.empty()) {
+    std::vector<std::string> names;
+    for (const Symptom* symptom : near)
+      names.push_back(fmt::format("{} ({})", symptom->id, symptom->name));
+    message += fmt::format("; the nearest are {}", fmt::join(names, ", "));
+  }
+  return UsageError(message,
+                    "use those words if one fits, or see 'knotplan list symptoms'. If it came "
+                    "on suddenly or feels serious, call 999, 112 or 911");
+}
 
 const char* side_id(Side side) {
   switch (side) {
@@ -185,7 +194,9 @@ Request resolve_request(const KnowledgeBase& kb, const RequestOptions& options,
   request.equipment = resolve_list(kb.equipment, options.equipment, "--equipment", "equipment",
                                    "tennis-ball,foam-roller");
   request.side = parse_side(options.side);
-  request.symptoms = read_symptoms(kb, options.symptoms);
+  request.symptoms = read_symptoms(kb, options.symptoms, request.unplaced_symptoms);
+  if (request.symptoms.empty() && !request.unplaced_symptoms.empty())
+    throw unplaced_symptom_error(kb, request.unplaced_symptoms.front());
   request.conditions = resolve_list(kb.conditions, options.conditions, "--condition", "condition",
                                     "pregnancy,diabetes");
   if (options.age)

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <optional>
 
+#include "knotplan/ids.hpp"
+
 namespace knotplan {
 
 namespace {
@@ -68,7 +70,9 @@ bool too_common(std::string_view word) {
 bool near(std::string_view a, std::string_view b) {
   if (a == b) return true;
   if (a.size() < 4 || b.size() < 4) return false;
-  return a.size() < b.size() ? b.starts_with(a) : a.starts_with(b);
+  if (a.size() < b.size() ? b.starts_with(a) : a.starts_with(b)) return true;
+  // A slip of the keyboard: one edit in a short word, two in a long one ("hedache").
+  return edit_distance(a, b) <= (std::min(a.size(), b.size()) >= 7 ? 2u : 1u);
 }
 
 }  // namespace
@@ -152,13 +156,21 @@ std::vector<const Symptom*> symptoms_near(const KnowledgeBase& kb, std::string_v
   return result;
 }
 
-bool says_absent(std::string_view typed) {
+bool says_absent(const KnowledgeBase& kb, std::string_view typed) {
   const std::vector<std::string> words = words_of(typed);
   if (words.empty()) return false;
   static constexpr std::array<std::string_view, 7> kAbsent{"no",      "not",  "without", "never",
                                                            "nothing", "dont", "none"};
-  if (std::find(kAbsent.begin(), kAbsent.end(), words.front()) != kAbsent.end()) return true;
-  return words.size() > 1 && words[0] == "do" && words[1] == "not";
+  const bool negated = std::find(kAbsent.begin(), kAbsent.end(), words.front()) != kAbsent.end() ||
+                       (words.size() > 1 && words[0] == "do" && words[1] == "not");
+  if (!negated) return false;
+  // "not making sense" and "not eased by rest" are symptoms, not denials.
+  bool phrase_first = false;
+  for (const Symptom& symptom : kb.symptoms)
+    for_each_spelling(symptom, [&](std::string_view spelling) {
+      phrase_first = phrase_first || stands_at(words, 0, words_of(spelling)).has_value();
+    });
+  return !phrase_first;
 }
 
 }  // namespace knotplan

@@ -23,7 +23,8 @@ Routine build_routine(const KnowledgeBase& kb, const Request& request, Decisions
 // The whole pipeline for a checked request: rules, then the planner.
 Routine plan(const KnowledgeBase& kb, const Request& request);
 
-// The whole pipeline from what was typed. Throws UsageError for a bad request.
+// The whole pipeline from what was typed. Throws UsageError for a bad request, and for a
+// symptom typed in words that name none unless the others withhold the routine.
 Routine plan(const KnowledgeBase& kb, const RequestOptions& options, const Clock& clock);
 
 }  // namespace knotplan

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "knotplan/clock.hpp"
+#include "knotplan/error.hpp"
 #include "knotplan/knowledge.hpp"
 #include "knotplan/since.hpp"
 
@@ -43,6 +44,9 @@ struct Request {
   std::vector<std::string> equipment;
   Side side = Side::kBoth;
   std::vector<std::string> symptoms;
+  // What was typed as a symptom but names none. A request with only these is refused;
+  // with others, the others are answered if they withhold the routine (plan(), planner.hpp).
+  std::vector<std::string> unplaced_symptoms;
   std::vector<std::string> conditions;
   std::optional<int> age;
   // Whether the routine carries the rule trace and the planner's notes (--explain).
@@ -58,6 +62,10 @@ inline constexpr int kMaxAge = 120;
 // case-insensitively. Throws UsageError naming the option and the bad value, with the
 // closest valid id ("did you mean 'upper-back'?") and the valid ones as the hint.
 Request resolve_request(const KnowledgeBase& kb, const RequestOptions& options, const Clock& clock);
+
+// The error for a symptom typed in words that name none: what was typed and, only when
+// some share its words, the symptoms nearest to it.
+UsageError unplaced_symptom_error(const KnowledgeBase& kb, const std::string& typed);
 
 }  // namespace knotplan
 

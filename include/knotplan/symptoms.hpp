@@ -33,8 +33,9 @@ std::vector<const Symptom*> symptoms_near(const KnowledgeBase& kb, std::string_v
                                           std::size_t count);
 
 // Whether `typed` says what is absent ("no fever", "not dizzy"): knotplan takes only what
-// is there, and would otherwise read "no fever" as a fever.
-bool says_absent(std::string_view typed);
+// is there, and would otherwise read "no fever" as a fever. A phrase of a symptom that
+// begins the text is not a denial ("not making sense").
+bool says_absent(const KnowledgeBase& kb, std::string_view typed);
 
 }  // namespace knotplan
 

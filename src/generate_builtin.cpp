@@ -140,8 +140,10 @@ class Writer {
         entries(kb.sessions, "Sessions", [&](const SessionShape& s) { return session(s); });
     const std::string watch_for = entries(kb.watch_for, "WatchLines", [&](const WatchLine& line) {
       return fmt::format(
-          "{{.id = {}, .level = {}, .text = {},\n     .when = {},\n     .sources = {}}}",
+          "{{.id = {}, .level = {}, .text = {},\n     .when = {},\n     .unless = {},\n"
+          "     .sources = {}}}",
           literal(line.id), level_name(line.level), literal(line.text), condition(line.when),
+          line.unless ? "RuleCondition" + condition(*line.unless) : std::string("std::nullopt"),
           strings(line.sources));
     });
     out_ << "}  // namespace\n\nnamespace embedded {\n\n"

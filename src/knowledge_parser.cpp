@@ -209,12 +209,13 @@ class Parser {
   }
 
   WatchLine parse_watch_line(const json& node, const JsonPath& where) {
-    read_.only_keys(node, where, {"id", "level", "text", "when", "sources"});
+    read_.only_keys(node, where, {"id", "level", "text", "when", "unless", "sources"});
     WatchLine line;
     line.id = id(node, where, "id");
     line.level = level(node, where, "level").value_or(Level::kEmergency);
     line.text = text(node, where, "text");
     line.when = optional_when(node, where, "when");
+    if (node.contains("unless")) line.unless = optional_when(node, where, "unless");
     line.sources = required_sources(node, where);
     return line;
   }

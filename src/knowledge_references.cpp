@@ -256,6 +256,8 @@ class ReferenceChecker {
       const WatchLine& line = kb_.watch_for[i];
       const JsonPath where(lines, i);
       check_condition(line.when, JsonPath(where, "when"), "warning line", line.id);
+      if (line.unless)
+        check_condition(*line.unless, JsonPath(where, "unless"), "warning line", line.id);
       expect_all(sources_, line.sources, JsonPath(where, "sources"), "warning line", line.id,
                  "cites unknown source");
     }

@@ -74,7 +74,7 @@ class SymptomChecker {
                        kMaxScreeningQuestions));
     std::size_t lines = 0;
     for (const WatchLine& line : kb_.watch_for)
-      if (rule_matches(line.when, request)) ++lines;
+      if (shows(line, request)) ++lines;
     if (lines > kMaxWatchLines)
       fail(JsonPath(root_, "watch_for"),
            fmt::format("{} gets {} warning lines; a routine shows at most {}", who, lines,

@@ -89,7 +89,7 @@ class Evaluator {
 
   void pick_watch_lines() {
     for (const WatchLine& line : kb_.watch_for)
-      if (rule_matches(line.when, request_)) decisions_.watch_for.push_back(&line);
+      if (shows(line, request_)) decisions_.watch_for.push_back(&line);
     std::stable_sort(decisions_.watch_for.begin(), decisions_.watch_for.end(),
                      [](const WatchLine* a, const WatchLine* b) { return a->level > b->level; });
     if (decisions_.watch_for.size() > kMaxWatchLines) decisions_.watch_for.resize(kMaxWatchLines);
@@ -199,6 +199,10 @@ bool rule_matches(const RuleCondition& when, const Request& request) {
   // A rule about age says nothing about a person who gave none.
   if (when.age && (!request.age || !when.age->contains(*request.age))) return false;
   return true;
+}
+
+bool shows(const WatchLine& line, const Request& request) {
+  return rule_matches(line.when, request) && !(line.unless && rule_matches(*line.unless, request));
 }
 
 Decisions evaluate_rules(const KnowledgeBase& kb, const Request& request) {

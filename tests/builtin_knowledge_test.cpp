@@ -100,6 +100,11 @@ TEST_CASE("upper back and between the shoulder blades open with the heart and ao
   CHECK_FALSE(warns_of(plan_for("lower-back", "1w", "posture"), "tearing"));
   CHECK(warns_of(plan_for("lower-back", "1w", "posture"), "bladder or bowel"));
   CHECK(warns_of(plan_for("neck", "1w", "posture"), "rash that does not fade"));
+  // In pregnancy one numb leg is an emergency: the line sending it to a doctor goes.
+  const Routine pregnant = plan_for("lower-back", "1w", "posture", 10, {}, {"pregnancy"});
+  CHECK(warns_of(pregnant, "pregnant, and any numbness or weakness in a leg"));
+  CHECK_FALSE(warns_of(pregnant, "weakness in one leg"));
+  CHECK(warns_of(plan_for("lower-back", "1w", "posture"), "weakness in one leg"));
 }
 
 TEST_CASE("conditions change the routine without withholding it", "[knowledge]") {

@@ -94,6 +94,18 @@ TEST_CASE("a withheld routine says why and whom to see, and has no steps", "[ren
   CHECK(text.find("  1   0:00") == std::string::npos);
 }
 
+TEST_CASE("the warning signs and whom to see come before the first step", "[render]") {
+  const std::string text =
+      text_of(plan(builtin_knowledge_base(), make_request("upper-back", "5w", "posture")));
+  const std::size_t watch = text.find("Stop and get help if:");
+  const std::size_t referral = text.find("See a physiotherapist");
+  const std::size_t first_step = text.find("  1   0:00");
+  REQUIRE(watch != std::string::npos);
+  REQUIRE(referral != std::string::npos);
+  CHECK(watch < referral);
+  CHECK(referral < first_step);
+}
+
 TEST_CASE("explain lists the fired rules and what was left out", "[render]") {
   Request request = make_request("upper-back", "today", "strain");
   request.explain = true;

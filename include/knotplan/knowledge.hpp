@@ -223,12 +223,14 @@ struct Symptom : Named {
 };
 
 // A line of the short "stop and get help if" list that opens every routine whose request
-// its condition holds for.
+// `when` holds for and `unless` does not: in pregnancy one numb leg is an emergency, so the
+// line that sends it to a doctor is not shown.
 struct WatchLine {
   std::string_view id;
   Level level = Level::kEmergency;
   std::string_view text;
   RuleCondition when;
+  std::optional<RuleCondition> unless;
   List<std::string_view> sources;
   bool operator==(const WatchLine&) const = default;
 };

@@ -66,6 +66,10 @@ struct Decisions {
 // several requested areas is enough).
 bool rule_matches(const RuleCondition& when, const Request& request);
 
+// Whether a warning line opens the routine for this request: its `when` holds and its
+// `unless` does not.
+bool shows(const WatchLine& line, const Request& request);
+
 // Answers each symptom of the request (its first answer whose condition holds), evaluates
 // every rule of the knowledge base against the request, and picks the warning lines.
 // Throws UsageError for a request with no area. The decisions view the request: it must

@@ -97,7 +97,7 @@ table.pain { width: auto; }
               margin-right: 0.8mm; }
 .alert { border: 0.8mm solid #000; padding: 3mm; margin: 4mm 0; font-size: 11pt; }
 .alert strong { font-size: 13pt; display: block; margin-bottom: 1mm; }
-.professional { border: 0.4mm solid #000; padding: 0.8mm 1.5mm; margin-top: 1.5mm; }
+.professional { border-top: 0.3mm solid #000; margin: 0.5mm 0 0; padding-top: 0.4mm; }
 .watch { border: 0.6mm solid #000; padding: 0.4mm 1.5mm; margin: 0.8mm 0 1.2mm;
          line-height: 1.2; }
 .watch ul { margin: 0; }
@@ -170,12 +170,22 @@ class HtmlWriter {
     out_ << "</ul></div>\n";
   }
 
+  // What to stop for, then whom to see: one box before the steps, where it is read.
   void watch_for() {
-    if (routine_.watch_for.empty()) return;
-    out_ << "<div class=\"watch\" role=\"note\"><strong>" << kWatchHeading << ":</strong><ul>";
-    for (const WarningLine& line : routine_.watch_for)
-      out_ << "<li>" << escaped(line.text) << "</li>";
-    out_ << "</ul></div>\n";
+    const bool refer = routine_.see_a_professional.has_value();
+    if (routine_.watch_for.empty() && !refer) return;
+    out_ << "<div class=\"watch\" role=\"note\">";
+    if (!routine_.watch_for.empty()) {
+      out_ << "<strong>" << kWatchHeading << ":</strong><ul>";
+      for (const WarningLine& line : routine_.watch_for)
+        out_ << "<li>" << escaped(line.text) << "</li>";
+      out_ << "</ul>";
+    }
+    if (refer)
+      for (const RoutineReason& reason : routine_.see_a_professional->reasons)
+        out_ << "<p class=\"professional\"><strong>" << escaped(referral_text(reason.level))
+             << ":</strong> " << escaped(reason_text(reason)) << "</p>";
+    out_ << "</div>\n";
   }
 
   void header(const std::string& title) {
@@ -289,10 +299,6 @@ class HtmlWriter {
     column("Advice", routine_.advice, false);
     column("Cautions", routine_.cautions, true);
     out_ << "</div>\n";
-    if (routine_.see_a_professional)
-      for (const RoutineReason& reason : routine_.see_a_professional->reasons)
-        out_ << "<div class=\"professional\"><strong>" << escaped(referral_text(reason.level))
-             << ":</strong> " << escaped(reason_text(reason)) << "</div>\n";
     // Last, so that a reader can check every step against what it is based on.
     const std::vector<std::string> references = reference_citations(routine_);
     if (references.empty()) return;

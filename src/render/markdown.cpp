@@ -45,6 +45,7 @@ class MarkdownWriter {
       return;
     } else {
       list(kWatchHeading, watch_texts(routine_));
+      referrals();
       out_ << fmt::format("{} steps, {} in all. Tick each step as you do it.\n\n",
                           routine_.steps.size(), clock_time(routine_.total_seconds));
       if (!routine_.pressure_scale.empty()) out_ << escaped(routine_.pressure_scale) << "\n\n";
@@ -93,16 +94,18 @@ class MarkdownWriter {
     out_ << "\n";
   }
 
-  // Cautions, then whom to see, then the disclaimer on its own.
+  // Before the steps, where a referral is read.
+  void referrals() {
+    if (!routine_.see_a_professional) return;
+    for (const RoutineReason& reason : routine_.see_a_professional->reasons)
+      out_ << "**" << escaped(referral_text(reason.level)) << ":** " << escaped(reason_text(reason))
+           << "\n\n";
+  }
+
+  // Cautions, then the disclaimer on its own.
   void closing() {
     list("Cautions", routine_.cautions);
     out_ << "## When to see someone\n\n";
-    if (routine_.see_a_professional) {
-      const SeeAProfessional& referral = *routine_.see_a_professional;
-      for (const RoutineReason& reason : referral.reasons)
-        out_ << "**" << escaped(referral_text(reason.level)) << ":** "
-             << escaped(reason_text(reason)) << "\n\n";
-    }
     out_ << escaped(routine_.disclaimer) << "\n";
     // Last, so that a reader can check every step against what it is based on.
     const std::vector<std::string> references = reference_citations(routine_);

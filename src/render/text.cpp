@@ -44,9 +44,10 @@ class TextWriter {
     if (routine_.status == Status::kWithheld) {
       withheld();
     } else {
+      // Before the steps, where a referral is read, not 100 lines down.
       watch_for();
-      steps();
       professional();
+      steps();
       list("Advice", routine_.advice);
       list("Cautions", routine_.cautions);
       out_ << '\n';

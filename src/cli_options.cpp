@@ -104,7 +104,7 @@ void define_request_options(Definer& option, RequestOptions& request) {
   option("--symptom", [&](CLI::App& app, const char* names) {
     app.add_option(names, request.symptoms,
                    "What you feel besides the knot, in your own words: \"cold sweat, jaw pain\"")
-        ->type_name("LIST")
+        ->type_name("TEXT")
         ->expected(1)
         ->group("Request");
   });

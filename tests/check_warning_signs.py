@@ -7,7 +7,8 @@
   withholds is named, the overall level is the highest, reasons come most urgent first,
   and a withheld answer says only what to do now;
 - every symptom with each condition and at several ages;
-- no stop that existed before symptoms were words is weaker now.
+- no stop that existed before symptoms were words is weaker now, and every word that
+  named one then names the same one now.
 
 Usage: check_warning_signs.py KNOTPLAN_BINARY
 """
@@ -26,6 +27,17 @@ EARLIER_STOPS = {
     "serious-accident": "emergency", "fever-stiff-neck": "emergency", "fever": "doctor",
     "weight-loss": "doctor", "night-pain": "doctor", "arm-numbness": "doctor",
     "weakness": "doctor", "dizziness": "doctor", "lump": "doctor",
+}
+# The words knotplan 0.3 took for them: each must still name the same symptom.
+EARLIER_SPELLINGS = {
+    "chest": "chest-pain", "breathless": "short-of-breath",
+    "breathlessness": "short-of-breath", "tearing": "tearing-pain", "ripping": "tearing-pain",
+    "saddle": "saddle-numbness", "incontinence": "bladder-bowel", "cannot pee": "bladder-bowel",
+    "legs": "both-legs", "accident": "serious-accident", "car crash": "serious-accident",
+    "fall from height": "serious-accident", "meningitis": "fever-stiff-neck",
+    "temperature": "fever", "night": "night-pain", "tingling": "arm-numbness",
+    "pins and needles": "arm-numbness", "clumsy": "weakness", "dizzy": "dizziness",
+    "blackout": "dizziness", "fainting": "dizziness", "swelling": "lump",
 }
 
 
@@ -131,6 +143,17 @@ class Sweep:
                 if doc:
                     self.check_answer(doc, label, [symptom["id"]])
 
+    def earlier_spellings(self):
+        for typed, sid in EARLIER_SPELLINGS.items():
+            for area in AREAS:
+                doc, label = self.plan(["--area", area, "--symptom", typed])
+                if doc:
+                    self.check_answer(doc, label, [sid])
+        for sid in EARLIER_STOPS:
+            doc, label = self.plan(["--area", "lower-back", "--symptom", sid])
+            if doc:
+                self.check_answer(doc, label, [sid])
+
     def combinations(self):
         ids = sorted(self.symptoms)
         triples = list(itertools.combinations(ids, 3))[::7]
@@ -168,6 +191,7 @@ class Sweep:
 def main():
     sweep = Sweep(sys.argv[1])
     sweep.phrases()
+    sweep.earlier_spellings()
     sweep.combinations()
     sweep.conditions_and_ages()
     sweep.text()

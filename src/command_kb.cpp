@@ -17,31 +17,18 @@ namespace {
 // The text to check: a file, or standard input for "-". Size limits count as problems,
 // so that they are reported like every other one.
 std::string text_to_check(const std::string& path, std::vector<Problem>& problems) {
-  if (path != "-") {
-    try {
-      return read_knowledge_base_file(path);
-    } catch (const KnowledgeBaseError& error) {
-      problems = error.problems();
-      return {};
-    }
+  try {
+    return read_knowledge_base_file(path);
+  } catch (const KnowledgeBaseError& error) {
+    problems = error.problems();
+    return {};
   }
-  std::string text;
-  char buffer[64 * 1024];
-  while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
-    text.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
-    if (text.size() > kMaxKnowledgeBaseBytes) {
-      problems.push_back({"/", fmt::format("the input is larger than the limit of {} bytes",
-                                           kMaxKnowledgeBaseBytes)});
-      return {};
-    }
-  }
-  return text;
 }
 
 }  // namespace
 
 int run_kb_check(const Invocation& invocation) {
-  const std::string format = checked_format(invocation.format, kListingFormats);
+  const std::string format = format_for(invocation, kListingFormats);
   const std::string& path = invocation.check_path;
   if (path.empty())
     throw UsageError("'knotplan kb check' needs a file",

@@ -23,7 +23,7 @@ namespace {
 }  // namespace
 
 int run_list(const Invocation& invocation) {
-  const std::string format = checked_format(invocation.format, kListingFormats);
+  const std::string format = format_for(invocation, kListingFormats);
   if (invocation.list_kind.empty())
     throw UsageError("'knotplan list' needs what to list",
                      fmt::format("for example: knotplan list areas. Lists: {}",
@@ -46,7 +46,7 @@ int run_list(const Invocation& invocation) {
 }
 
 int run_show(const Invocation& invocation) {
-  const std::string format = checked_format(invocation.format, kListingFormats);
+  const std::string format = format_for(invocation, kListingFormats);
   const bool color = color_for_stdout(invocation);
   KnowledgeBase storage;
   const KnowledgeBase& kb = knowledge_base_for(invocation, storage);

@@ -76,13 +76,14 @@ bool screen(const KnowledgeBase& kb, RequestOptions& request) {
 }  // namespace
 
 int run_plan(const Invocation& invocation) {
-  if (invocation.guide && (invocation.output || normalize_id(invocation.format) != "text"))
+  if (invocation.guide &&
+      (!to_standard_output(invocation) || normalize_id(invocation.format) != "text"))
     throw UsageError(
         "--guide plays the routine in the terminal; it cannot go to a file or another format",
         "drop -o and --format, or plan without --guide");
   // Checked before planning, so that a bad value is a usage error whatever the routine.
   const double time_scale = invocation.guide ? checked_time_scale(invocation.time_scale) : 1.0;
-  const std::string format = checked_format(invocation.format, kRoutineFormats);
+  const std::string format = format_for(invocation, kRoutineFormats);
   const bool color = color_for_stdout(invocation);
   KnowledgeBase storage;
   const KnowledgeBase& kb = knowledge_base_for(invocation, storage);
@@ -118,7 +119,8 @@ int run_plan(const Invocation& invocation) {
   } else if (format == "html") {
     render_html(routine, out);
   } else {
-    const int width = invocation.output ? 80 : terminal_width(STDOUT_FILENO).value_or(80);
+    const int width =
+        to_standard_output(invocation) ? terminal_width(STDOUT_FILENO).value_or(80) : 80;
     render_text(routine, TextOptions{color, width}, out);
   }
   emit(invocation, out.view());

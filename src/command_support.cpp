@@ -23,8 +23,30 @@ const KnowledgeBase& knowledge_base_for(const Invocation& invocation, KnowledgeB
     path = from_environment;  // an empty KNOTPLAN_KB counts as unset
   }
   if (path.empty()) return builtin_knowledge_base();
-  storage = load_knowledge_base(read_knowledge_base_file(path), path);
+  storage =
+      load_knowledge_base(read_knowledge_base_file(path), path == "-" ? "(standard input)" : path);
   return storage;
+}
+
+std::string format_for(const Invocation& invocation, std::span<const char* const> allowed) {
+  const auto chosen = invocation.settings.find("format");
+  const bool given =
+      chosen != invocation.settings.end() && chosen->second.origin != Origin::kDefault;
+  if (!given && invocation.output) {
+    // The file's extension says what a person expects to find in it.
+    static constexpr std::pair<std::string_view, const char*> kExtensions[] = {
+        {".html", "html"}, {".htm", "html"}, {".md", "markdown"}, {".json", "json"}};
+    std::string name = *invocation.output;
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (const auto& [extension, format] : kExtensions)
+      if (name.ends_with(extension) &&
+          std::find_if(allowed.begin(), allowed.end(), [&](const char* allowed_format) {
+            return std::string_view(allowed_format) == format;
+          }) != allowed.end())
+        return format;
+  }
+  return checked_format(invocation.format, allowed);
 }
 
 std::string checked_format(const std::string& format, std::span<const char* const> allowed) {
@@ -35,8 +57,12 @@ std::string checked_format(const std::string& format, std::span<const char* cons
                    fmt::format("use {}", fmt::join(allowed, " or ")));
 }
 
+bool to_standard_output(const Invocation& invocation) {
+  return !invocation.output || *invocation.output == "-";
+}
+
 void emit(const Invocation& invocation, std::string_view text) {
-  if (!invocation.output) {
+  if (to_standard_output(invocation)) {
     write_standard_output(text);
   } else if (invocation.output->empty()) {
     throw UsageError("-o '' names no file", "give a file name, or leave out -o to print");
@@ -101,7 +127,7 @@ void check_setting_ids(const Invocation& invocation, const KnowledgeBase& kb) {
 
 bool color_for_stdout(const Invocation& invocation) {
   const ColorChoice choice = parse_color_choice(invocation.color);
-  const bool to_terminal = !invocation.output && isatty(STDOUT_FILENO);
+  const bool to_terminal = to_standard_output(invocation) && isatty(STDOUT_FILENO);
   return use_color(choice, std::getenv("NO_COLOR"), std::getenv("TERM"), to_terminal);
 }
 

@@ -63,7 +63,15 @@ inline constexpr std::array<const char*, 2> kListingFormats{"text", "json"};
 // One of `allowed` (any case); throws UsageError naming the value otherwise.
 std::string checked_format(const std::string& format, std::span<const char* const> allowed);
 
-// Writes the command's output to -o FILE (atomically) or standard output.
+// The --format in effect: given on the command line, in the environment or the config
+// file; else the one -o's extension names (.html, .htm, .md, .json) if it is allowed; else
+// the default. Throws UsageError for a format not in `allowed`.
+std::string format_for(const Invocation& invocation, std::span<const char* const> allowed);
+
+// Whether the output goes to standard output: no -o, or -o -.
+bool to_standard_output(const Invocation& invocation);
+
+// Writes the command's output to -o FILE (atomically), or standard output for none or -.
 void emit(const Invocation& invocation, std::string_view text);
 
 // Whether to colour standard output, from --color, NO_COLOR, TERM and the terminal.

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "json_reader.hpp"
@@ -63,7 +64,9 @@ KnowledgeBase load_knowledge_base(std::string_view text, const std::string& sour
 }
 
 std::string read_knowledge_base_file(const std::string& path, std::size_t max_bytes) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream file;
+  if (path != "-") file.open(path, std::ios::binary);
+  std::istream& in = path == "-" ? std::cin : static_cast<std::istream&>(file);
   if (!in)
     throw IoError(fmt::format("cannot read knowledge base '{}': {}", path, std::strerror(errno)),
                   "check the file's path and that you may read it");
@@ -71,14 +74,16 @@ std::string read_knowledge_base_file(const std::string& path, std::size_t max_by
   // A regular file's size is known: one allocation instead of regrowing (and copying) a
   // large file's text again and again. A pipe or a growing file still reads to its end.
   std::error_code error;
-  if (const auto size = std::filesystem::file_size(path, error); !error && size <= max_bytes)
+  if (const auto size = std::filesystem::file_size(path, error);
+      path != "-" && !error && size <= max_bytes)
     text.reserve(size);
   char buffer[64 * 1024];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     text.append(buffer, static_cast<std::size_t>(in.gcount()));
     if (text.size() > max_bytes)
       throw KnowledgeBaseError(
-          path, {{"/", fmt::format("the file is larger than the limit of {} bytes", max_bytes)}});
+          path == "-" ? "(standard input)" : path,
+          {{"/", fmt::format("the input is larger than the limit of {} bytes", max_bytes)}});
   }
   if (in.bad())
     throw IoError(fmt::format("cannot read knowledge base '{}': {}", path, std::strerror(errno)));

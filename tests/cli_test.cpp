@@ -1,4 +1,5 @@
 // End-to-end: the built binary, as a person or a script runs it.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -174,16 +175,18 @@ TEST_CASE("output with -o writes the whole output to a file and nothing to stdou
   CHECK(folder.entries() == std::vector<std::string>{"plan.json"});
 
   const RunResult withheld = run_knotplan(
-      {"--area", "neck", "--symptom", "fever-stiff-neck", "-o", folder.path("plan.json")});
+      {"--area", "neck", "--symptom", "fever-stiff-neck", "-o", folder.path("plan.txt")});
   CHECK(withheld.exit_code == 3);
-  CHECK_THAT(knotplan::testing::read_file(folder.path("plan.json")),
+  CHECK_THAT(knotplan::testing::read_file(folder.path("plan.txt")),
              Catch::Contains("This is an emergency"));
 
   const RunResult unwritable =
       run_knotplan({"--area", "neck", "-o", folder.path("no/such/dir/plan.txt")});
   CHECK(unwritable.exit_code == 1);
   CHECK_THAT(unwritable.err, Catch::Contains("no/such/dir/plan.txt"));
-  CHECK(folder.entries() == std::vector<std::string>{"plan.json"});
+  std::vector<std::string> entries = folder.entries();
+  std::sort(entries.begin(), entries.end());
+  CHECK(entries == std::vector<std::string>{"plan.json", "plan.txt"});
 }
 
 TEST_CASE("colour only when asked for, or on a terminal without NO_COLOR", "[cli]") {
@@ -305,4 +308,34 @@ TEST_CASE("help is grouped and ends with examples", "[cli]") {
     CHECK(sub.exit_code == 0);
     CHECK_THAT(sub.out, Catch::Contains("Examples:\n  knotplan "));
   }
+}
+
+TEST_CASE("output to a file takes the format its extension names, unless --format is given",
+          "[cli]") {
+  TemporaryFolder folder;
+  CHECK(run_knotplan({"--area", "neck", "-o", folder.path("sheet.html")}).exit_code == 0);
+  CHECK_THAT(knotplan::testing::read_file(folder.path("sheet.html")),
+             Catch::StartsWith("<!DOCTYPE html>"));
+  CHECK(run_knotplan({"--area", "neck", "-o", folder.path("plan.JSON")}).exit_code == 0);
+  CHECK(json::parse(knotplan::testing::read_file(folder.path("plan.JSON")))["status"] == "ok");
+  CHECK(run_knotplan({"list", "areas", "-o", folder.path("areas.json")}).exit_code == 0);
+  CHECK(json::parse(knotplan::testing::read_file(folder.path("areas.json"))).is_array());
+  CHECK(run_knotplan({"--area", "neck", "--format", "text", "-o", folder.path("plain.html")})
+            .exit_code == 0);
+  CHECK_THAT(knotplan::testing::read_file(folder.path("plain.html")),
+             Catch::StartsWith("Self-massage routine: Neck"));
+}
+
+TEST_CASE("a dash is standard output for -o and standard input for --kb", "[cli]") {
+  TemporaryFolder folder;
+  const RunResult dash = run_knotplan({"--area", "neck", "-o", "-"});
+  CHECK(dash.exit_code == 0);
+  CHECK_THAT(dash.out, Catch::StartsWith("Self-massage routine: Neck"));
+  // The knowledge base arrives through a pipe, as 'kb check -' reads one.
+  const std::string binary = KNOTPLAN_BINARY;
+  const std::string command = "'" + binary + "' kb export | '" + binary +
+                              "' --kb - --area neck --format json > '" + folder.path("piped.json") +
+                              "'";
+  CHECK(std::system(command.c_str()) == 0);
+  CHECK(json::parse(knotplan::testing::read_file(folder.path("piped.json")))["status"] == "ok");
 }

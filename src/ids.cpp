@@ -5,15 +5,19 @@
 
 namespace knotplan {
 
-std::string normalize_id(std::string_view text) {
+std::string_view trimmed(std::string_view text) {
   std::size_t begin = 0;
   std::size_t end = text.size();
   while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
   while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  return text.substr(begin, end - begin);
+}
+
+std::string normalize_id(std::string_view text) {
+  const std::string_view kept = trimmed(text);
   std::string result;
-  result.reserve(end - begin);
-  for (std::size_t i = begin; i < end; ++i) {
-    const char c = text[i];
+  result.reserve(kept.size());
+  for (const char c : kept) {
     result += (c == ' ' || c == '_')
                   ? '-'
                   : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -52,10 +52,6 @@ class JsonReader {
 // Ids are lower-case kebab-case: "upper-back", "tennis-ball".
 bool is_valid_id(std::string_view id);
 
-// "/rules/3" + "then" -> "/rules/3/then"
-std::string child(const JsonPath& where, std::string_view key);
-std::string child(const JsonPath& where, std::size_t index);
-
 // Parses JSON text after checking its nesting depth, so that a hostile file cannot
 // overflow the stack inside nlohmann's recursive parser. On failure returns nullopt and
 // records one problem located at line:column.

@@ -6,7 +6,9 @@
 #include <unordered_set>
 
 #include "json_path.hpp"
+#include "knotplan/ids.hpp"
 #include "knowledge_parser.hpp"
+#include "list_search.hpp"
 
 namespace knotplan {
 
@@ -79,10 +81,7 @@ class ReferenceChecker {
         fail(JsonPath(where, "id"), fmt::format("{} id '{}' is used twice", kind, entry.id));
       }
       for (std::size_t j = 0; j < entry.aliases.size(); ++j) {
-        std::string key(entry.aliases[j]);
-        std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) {
-          return c == ' ' || c == '_' ? '-' : static_cast<char>(std::tolower(c));
-        });
+        const std::string key = normalize_id(entry.aliases[j]);
         const auto [at, inserted] = spellings.emplace(key, entry.id);
         if (inserted || at->second == entry.id) continue;
         const JsonPath where(list, i);
@@ -339,11 +338,6 @@ class ReferenceChecker {
       fail(at, fmt::format("rule '{}' aims {} at '{}', which area '{}' does not list as related",
                            rule.id, add.technique, *add.target, area_id));
     }
-  }
-
-  template <typename Texts>
-  static bool contains(const Texts& values, std::string_view value) {
-    return std::find(values.begin(), values.end(), value) != values.end();
   }
 
   void check_rule(std::size_t index) {

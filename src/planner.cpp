@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "knotplan/error.hpp"
+#include "list_search.hpp"
 #include "session_ledger.hpp"
 
 namespace knotplan {
@@ -19,16 +20,6 @@ namespace {
 // Untimed-by-reps steps grow in blocks of this many seconds, so that a routine reads 1:30
 // rather than 1:27.
 constexpr int kGrowthSeconds = 5;
-
-template <typename Texts>
-bool contains(const Texts& values, std::string_view value) {
-  return std::find(values.begin(), values.end(), value) != values.end();
-}
-
-template <typename Text>
-void append_unique(std::vector<Text>& list, std::string_view value) {
-  if (!contains(list, value)) list.emplace_back(value);
-}
 
 std::vector<std::string> copies(List<std::string_view> texts) {
   return {texts.begin(), texts.end()};

@@ -74,12 +74,6 @@ std::vector<std::string> resolve_list(List<Entry> entries, const std::vector<std
   return ids;
 }
 
-std::string trimmed(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
-
 // Each comma-separated item is read in the person's own words (symptoms.hpp); an item
 // that names no symptom goes to `unplaced`.
 std::vector<std::string> read_symptoms(const KnowledgeBase& kb,
@@ -87,7 +81,7 @@ std::vector<std::string> read_symptoms(const KnowledgeBase& kb,
                                        std::vector<std::string>& unplaced) {
   std::vector<std::string> ids;
   for (const std::string& typed : split_list(values, "--symptom", "\"chest pain, cold sweat\"")) {
-    const std::string item = trimmed(typed);
+    const std::string item(trimmed(typed));
     if (says_absent(kb, item))
       throw UsageError(
           fmt::format("--symptom {} says what you do not have", quote_value(item)),

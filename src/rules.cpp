@@ -5,15 +5,11 @@
 #include <algorithm>
 
 #include "knotplan/error.hpp"
+#include "list_search.hpp"
 
 namespace knotplan {
 
 namespace {
-
-template <typename Texts>
-bool contains(const Texts& values, std::string_view value) {
-  return std::find(values.begin(), values.end(), value) != values.end();
-}
 
 // An empty list in a condition matches everything; otherwise one shared item is enough.
 bool any_in(List<std::string_view> wanted, const std::vector<std::string>& present) {
@@ -24,10 +20,6 @@ bool any_in(List<std::string_view> wanted, const std::vector<std::string>& prese
 
 bool one_of(List<std::string_view> wanted, std::string_view value) {
   return wanted.empty() || contains(wanted, value);
-}
-
-void append_unique(std::vector<std::string>& list, std::string_view value) {
-  if (!contains(list, value)) list.emplace_back(value);
 }
 
 void add_reason(std::vector<ProfessionalReason>& reasons, const ProfessionalReason& reason) {

@@ -19,13 +19,6 @@ struct Choice {
   std::string name;
 };
 
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r");
-  return std::string(text.substr(first, last - first + 1));
-}
-
 // The items of a comma- or space-separated answer.
 std::vector<std::string> items_of(const std::string& answer) {
   std::vector<std::string> items;
@@ -106,7 +99,7 @@ class Questions {
         end_ = io_.interrupted() ? ScreeningEnd::kInterrupted : ScreeningEnd::kQuit;
         return false;
       }
-      const std::string answer = trimmed(*line);
+      const std::string answer(trimmed(*line));
       if (answer == "q" || answer == "Q" || answer == "quit") {
         end_ = ScreeningEnd::kQuit;
         return false;

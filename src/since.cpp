@@ -2,11 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <string_view>
 
 #include "knotplan/error.hpp"
+#include "knotplan/ids.hpp"
 #include "knotplan/terminal.hpp"
 
 namespace knotplan {
@@ -35,13 +37,9 @@ constexpr std::array<Unit, 19> kUnits{{
 }};
 
 std::string lower_trimmed(const std::string& text) {
-  std::size_t begin = 0;
-  std::size_t end = text.size();
-  while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
-  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
-  std::string result;
-  for (std::size_t i = begin; i < end; ++i)
-    result += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  std::string result(trimmed(text));
+  std::transform(result.begin(), result.end(), result.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return result;
 }
 

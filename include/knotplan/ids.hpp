@@ -11,6 +11,9 @@
 
 namespace knotplan {
 
+// `text` without the white space at either end.
+std::string_view trimmed(std::string_view text);
+
 // Lower-case, with spaces and underscores read as hyphens and the ends trimmed, so that
 // "Upper Back", "upper_back" and "UPPER-BACK" all become "upper-back".
 std::string normalize_id(std::string_view text);

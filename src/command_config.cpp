@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "knotplan/ids.hpp"
 #include "knotplan/render.hpp"
 #include "knotplan/terminal.hpp"
 
@@ -29,7 +30,14 @@ std::string origin_text(const Setting& setting) {
 }  // namespace
 
 int run_config_show(const Invocation& invocation) {
-  const std::string format = checked_format(invocation.format, kRoutineFormats);
+  // A format given for this command must be one it prints; one from the environment or
+  // the config file is for routines, and shows the settings as text unless it is json.
+  const auto given = invocation.settings.find("format");
+  const bool asked_here =
+      given != invocation.settings.end() && given->second.origin == Origin::kCommandLine;
+  const std::string format = asked_here ? checked_format(invocation.format, kListingFormats)
+                             : normalize_id(invocation.format) == "json" ? "json"
+                                                                         : "text";
   // The knowledge base is a setting too, though it has no key in the config file.
   std::string kb_value = "(built-in)";
   std::string kb_origin = "default";

@@ -339,3 +339,14 @@ TEST_CASE("a dash is standard output for -o and standard input for --kb", "[cli]
   CHECK(std::system(command.c_str()) == 0);
   CHECK(json::parse(knotplan::testing::read_file(folder.path("piped.json")))["status"] == "ok");
 }
+
+TEST_CASE("config show prints text or JSON, and says so for any other format", "[cli]") {
+  const RunResult html = run_knotplan({"config", "show", "--format", "html"});
+  CHECK(html.exit_code == 2);
+  CHECK_THAT(html.err, Catch::Contains("--format 'html'"));
+  // A format from the environment is for routines: the settings still show.
+  const RunResult from_environment =
+      run_knotplan({"config", "show"}, {{"KNOTPLAN_FORMAT", "html"}});
+  CHECK(from_environment.exit_code == 0);
+  CHECK_THAT(from_environment.out, Catch::Contains("format      html"));
+}

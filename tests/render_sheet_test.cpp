@@ -132,3 +132,19 @@ TEST_CASE("a withheld routine's sheet says only why and whom to see", "[sheet]")
   CHECK(markdown.find("[ ]") == std::string::npos);
   CHECK(markdown.find("## Advice") == std::string::npos);
 }
+
+TEST_CASE("explaining adds the session shape and the rules to every sheet", "[sheet]") {
+  Request request = make_request("neck", "1w", "stress");
+  request.explain = true;
+  const Routine routine = plan(builtin_knowledge_base(), request);
+  const std::string markdown = markdown_of(routine);
+  CHECK_THAT(markdown, Catch::Contains("\n## Session shape\n"));
+  CHECK_THAT(markdown, Catch::Contains("\n## Why this routine\n"));
+  CHECK_THAT(markdown, Catch::Contains("- neck-knot: "));
+  const std::string html = html_of(routine);
+  CHECK_THAT(html, Catch::Contains("<h2>Why this routine</h2>"));
+  CHECK(html.find("<div class=\"explain\">") > html.find("<div class=\"references\">"));
+  request.explain = false;
+  CHECK(markdown_of(plan(builtin_knowledge_base(), request)).find("## Why this routine") ==
+        std::string::npos);
+}

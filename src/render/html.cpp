@@ -148,11 +148,13 @@ class HtmlWriter {
          << "</head>\n<body>\n";
     if (routine_.status == Status::kWithheld) {
       withheld();
+      if (routine_.request.explain) explained();
     } else {
       header(title);
       watch_for();
       steps();
       closing();
+      if (routine_.request.explain) explained();
     }
     out_ << "</body>\n</html>\n";
   }
@@ -168,6 +170,26 @@ class HtmlWriter {
     for (const RoutineReason& reason : stop.reasons)
       out_ << "<li>" << escaped(reason_text(reason)) << "</li>";
     out_ << "</ul></div>\n";
+  }
+
+  // After the references: the sheet stays as it is, and the explanation follows it.
+  void explained() {
+    out_ << "<div class=\"explain\">\n";
+    for (const ExplainSection& section : explanation(routine_)) {
+      out_ << "<h2>" << escaped(section.heading) << "</h2>\n<ul>";
+      for (const ExplainLine& line : section.lines) {
+        out_ << "<li>" << escaped(line.text);
+        if (!line.details.empty()) {
+          out_ << "<ul>";
+          for (const std::string& detail : line.details)
+            out_ << "<li>" << escaped(detail) << "</li>";
+          out_ << "</ul>";
+        }
+        out_ << "</li>";
+      }
+      out_ << "</ul>\n";
+    }
+    out_ << "</div>\n";
   }
 
   // What to stop for, then whom to see: one box before the steps, where it is read.

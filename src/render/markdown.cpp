@@ -42,6 +42,7 @@ class MarkdownWriter {
       out_ << "## " << escaped(withheld_text(stop.level)) << "\n\n";
       for (const RoutineReason& reason : stop.reasons)
         out_ << "- **" << escaped(reason_text(reason)) << "**\n";
+      if (routine_.request.explain) explained();
       return;
     } else {
       list(kWatchHeading, watch_texts(routine_));
@@ -53,6 +54,7 @@ class MarkdownWriter {
       list("Advice", routine_.advice);
     }
     closing();
+    if (routine_.request.explain) explained();
   }
 
  private:
@@ -92,6 +94,16 @@ class MarkdownWriter {
     out_ << "## " << heading << "\n\n";
     for (const std::string& item : items) out_ << "- " << escaped(item) << "\n";
     out_ << "\n";
+  }
+
+  void explained() {
+    for (const ExplainSection& section : explanation(routine_)) {
+      out_ << "\n## " << escaped(section.heading) << "\n\n";
+      for (const ExplainLine& line : section.lines) {
+        out_ << "- " << escaped(line.text) << "\n";
+        for (const std::string& detail : line.details) out_ << "  - " << escaped(detail) << "\n";
+      }
+    }
   }
 
   // Before the steps, where a referral is read.

@@ -135,32 +135,16 @@ class TextWriter {
   }
 
   void explanation() {
-    const SessionPlan& session = routine_.session;
-    if (!session.shape.empty()) {
-      out_ << '\n' << fmt::format(theme_.heading, "Session shape") << '\n';
-      paragraph("  ", "  ", fmt::format("{}: {}", session.shape, session.why));
-      for (const SessionPhase& phase : session.phases)
-        paragraph(
-            "    - ", "      ",
-            fmt::format("{}: {} of {} to {}", phase_id(phase.phase), clock_time(phase.seconds),
-                        clock_time(phase.min_seconds), clock_time(phase.max_seconds)));
-      for (const SessionRequirement& requirement : session.requirements)
-        paragraph("    - ", "      ",
-                  fmt::format("{} from {} min: {} ({})", fmt::join(requirement.tags, " or "),
-                              requirement.from_minutes,
-                              !requirement.applies ? "not at this length"
-                              : requirement.met    ? "in"
-                                                   : "nothing usable fitted",
-                              requirement.why));
-    }
-    out_ << '\n' << fmt::format(theme_.heading, "Why this routine") << '\n';
-    for (const TraceEntry& entry : routine_.trace) {
-      paragraph("  ", "  ", fmt::format("{}: {}", entry.rule, entry.why));
-      for (const std::string& effect : entry.effects) paragraph("    - ", "      ", effect);
-    }
-    if (!routine_.planner_notes.empty()) {
-      out_ << '\n' << fmt::format(theme_.heading, "Left out") << '\n';
-      for (const std::string& note : routine_.planner_notes) paragraph("  - ", "    ", note);
+    for (const ExplainSection& section : knotplan::explanation(routine_)) {
+      out_ << '\n' << fmt::format(theme_.heading, "{}", section.heading) << '\n';
+      for (const ExplainLine& line : section.lines) {
+        if (section.bulleted) {
+          paragraph("  - ", "    ", line.text);
+        } else {
+          paragraph("  ", "  ", line.text);
+        }
+        for (const std::string& detail : line.details) paragraph("    - ", "      ", detail);
+      }
     }
   }
 

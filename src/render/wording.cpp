@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "knotplan/render_knowledge.hpp"
+#include "text_layout.hpp"
 
 namespace knotplan {
 
@@ -54,6 +55,36 @@ std::string referral_text(Level level) {
 std::string reason_text(const RoutineReason& reason) {
   if (reason.symptom_name.empty()) return reason.message;
   return reason.symptom_name + ": " + reason.message;
+}
+
+std::vector<ExplainSection> explanation(const Routine& routine) {
+  std::vector<ExplainSection> sections;
+  const SessionPlan& session = routine.session;
+  if (!session.shape.empty()) {
+    ExplainLine shape{fmt::format("{}: {}", session.shape, session.why), {}};
+    for (const SessionPhase& phase : session.phases)
+      shape.details.push_back(fmt::format("{}: {} of {} to {}", phase_id(phase.phase),
+                                          clock_time(phase.seconds), clock_time(phase.min_seconds),
+                                          clock_time(phase.max_seconds)));
+    for (const SessionRequirement& requirement : session.requirements)
+      shape.details.push_back(fmt::format(
+          "{} from {} min: {} ({})", fmt::join(requirement.tags, " or "), requirement.from_minutes,
+          !requirement.applies ? "not at this length"
+          : requirement.met    ? "in"
+                               : "nothing usable fitted",
+          requirement.why));
+    sections.push_back({"Session shape", {std::move(shape)}});
+  }
+  ExplainSection why{"Why this routine", {}};
+  for (const TraceEntry& entry : routine.trace)
+    why.lines.push_back({fmt::format("{}: {}", entry.rule, entry.why), entry.effects});
+  sections.push_back(std::move(why));
+  if (!routine.planner_notes.empty()) {
+    ExplainSection left_out{"Left out", {}, true};
+    for (const std::string& note : routine.planner_notes) left_out.lines.push_back({note, {}});
+    sections.push_back(std::move(left_out));
+  }
+  return sections;
 }
 
 std::vector<std::string> watch_texts(const Routine& routine) {

@@ -39,6 +39,19 @@ std::string step_facts(const Step& step);
 void walk_steps(const Routine& routine, const std::function<void(Phase)>& begin_phase,
                 const std::function<void(const Step&, const Step* same_as)>& each_step);
 
+// What --explain adds, said the same way in every format: a heading, and lines each with
+// the lines under them.
+struct ExplainLine {
+  std::string text;
+  std::vector<std::string> details;
+};
+struct ExplainSection {
+  std::string heading;
+  std::vector<ExplainLine> lines;
+  bool bulleted = false;  // a plain list, with no lines under its lines
+};
+std::vector<ExplainSection> explanation(const Routine& routine);
+
 // The routine's references, one citation each, as `knotplan sources` prints them.
 std::vector<std::string> reference_citations(const Routine& routine);
 

@@ -83,7 +83,8 @@ int run_plan(const Invocation& invocation) {
         "drop -o and --format, or plan without --guide");
   // Checked before planning, so that a bad value is a usage error whatever the routine.
   const double time_scale = invocation.guide ? checked_time_scale(invocation.time_scale) : 1.0;
-  const std::string format = format_for(invocation, kRoutineFormats);
+  const Format format =
+      format_named(format_for(invocation, kRoutineFormats)).value_or(Format::kText);
   const bool color = color_for_stdout(invocation);
   KnowledgeBase storage;
   const KnowledgeBase& kb = knowledge_base_for(invocation, storage);
@@ -98,7 +99,7 @@ int run_plan(const Invocation& invocation) {
   if (invocation.start || (!request.area && terminal)) {
     if (!screen(kb, request)) return 0;
     // Said before the routine, so that JSON on standard output stays JSON.
-    std::FILE* said_to = format == "text" ? stdout : stderr;
+    std::FILE* said_to = format == Format::kText ? stdout : stderr;
     std::fprintf(said_to, "\nThe same answers as a command, to repeat or script it:\n  %s\n\n",
                  equivalent_command(request).c_str());
     std::fflush(said_to);
@@ -112,17 +113,9 @@ int run_plan(const Invocation& invocation) {
   std::string buffer;
   buffer.reserve(32 * 1024);
   std::ostringstream out(std::move(buffer));
-  if (format == "json") {
-    render_json(routine, out);
-  } else if (format == "markdown") {
-    render_markdown(routine, out);
-  } else if (format == "html") {
-    render_html(routine, out);
-  } else {
-    const int width =
-        to_standard_output(invocation) ? terminal_width(STDOUT_FILENO).value_or(80) : 80;
-    render_text(routine, TextOptions{color, width}, out);
-  }
+  const int width =
+      to_standard_output(invocation) ? terminal_width(STDOUT_FILENO).value_or(80) : 80;
+  render(routine, format, TextOptions{color, width}, out);
   emit(invocation, out.view());
   for (const std::string& typed : routine.request.unplaced_symptoms)
     std::fprintf(stderr,

@@ -9,6 +9,7 @@
 #include "knotplan/ids.hpp"
 #include "knotplan/knowledge_loader.hpp"
 #include "knotplan/output_file.hpp"
+#include "knotplan/render.hpp"
 #include "knotplan/terminal.hpp"
 
 namespace knotplan {
@@ -32,20 +33,13 @@ std::string format_for(const Invocation& invocation, std::span<const char* const
   const auto chosen = invocation.settings.find("format");
   const bool given =
       chosen != invocation.settings.end() && chosen->second.origin != Origin::kDefault;
-  if (!given && invocation.output) {
-    // The file's extension says what a person expects to find in it.
-    static constexpr std::pair<std::string_view, const char*> kExtensions[] = {
-        {".html", "html"}, {".htm", "html"}, {".md", "markdown"}, {".json", "json"}};
-    std::string name = *invocation.output;
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    for (const auto& [extension, format] : kExtensions)
-      if (name.ends_with(extension) &&
-          std::find_if(allowed.begin(), allowed.end(), [&](const char* allowed_format) {
-            return std::string_view(allowed_format) == format;
-          }) != allowed.end())
-        return format;
-  }
+  // The file's extension says what a person expects to find in it.
+  if (!given && invocation.output)
+    if (const auto format = format_of_file(*invocation.output)) {
+      const std::string_view name = format_name(*format);
+      if (std::find(allowed.begin(), allowed.end(), name) != allowed.end())
+        return std::string(name);
+    }
   return checked_format(invocation.format, allowed);
 }
 

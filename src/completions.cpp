@@ -6,6 +6,7 @@
 
 #include "knotplan/error.hpp"
 #include "knotplan/ids.hpp"
+#include "knotplan/render.hpp"
 #include "knotplan/render_knowledge.hpp"
 #include "knotplan/terminal.hpp"
 
@@ -31,7 +32,7 @@ std::map<std::string, ValueKind> value_kinds(const KnowledgeBase& kb) {
       {"side", {{"left", "right", "both"}}},
       {"symptom", {typeable_ids(kb.symptoms), true}},
       {"condition", {typeable_ids(kb.conditions), true}},
-      {"format", {{"text", "json", "markdown", "html"}}},
+      {"format", {{kRoutineFormats.begin(), kRoutineFormats.end()}}},
       {"color", {{"auto", "always", "never"}}},
       {"time-scale", {{"1", "0.1", "0.01"}}},
       {"output", {{}, false, true}},

@@ -146,3 +146,16 @@ TEST_CASE("layout helpers wrap words and format times", "[render]") {
   CHECK(duration(90) == "1 min 30 s");
   CHECK(display_width("4–6") == 3);
 }
+
+TEST_CASE("each format has one name and the file endings that choose it", "[render]") {
+  for (const FormatInfo& info : kFormats) {
+    CHECK(format_named(info.name) == info.format);
+    CHECK(format_name(info.format) == info.name);
+  }
+  CHECK(format_named("Markdown") == Format::kMarkdown);
+  CHECK_FALSE(format_named("yaml").has_value());
+  CHECK(format_of_file("sheets/Plan.HTM") == Format::kHtml);
+  CHECK(format_of_file("plan.md") == Format::kMarkdown);
+  CHECK_FALSE(format_of_file("plan").has_value());
+  CHECK_FALSE(format_of_file("html").has_value());
+}

@@ -2,19 +2,53 @@
 #define KNOTPLAN_RENDER_HPP_
 
 #include <array>
+#include <optional>
 #include <ostream>
+#include <string_view>
 
 #include "knotplan/routine.hpp"
 
 namespace knotplan {
 
-// The formats a routine renders to, as --format names them.
-inline constexpr std::array<const char*, 4> kRoutineFormats{"text", "json", "markdown", "html"};
+enum class Format { kText, kJson, kMarkdown, kHtml };
+
+// Every format a routine renders to: as --format names it, and the endings of a file name
+// that choose it for -o when no format is given.
+struct FormatInfo {
+  Format format;
+  std::string_view name;
+  std::array<std::string_view, 2> extensions;  // "" for none
+};
+inline constexpr std::array<FormatInfo, 4> kFormats{{
+    {Format::kText, "text", {".txt", ""}},
+    {Format::kJson, "json", {".json", ""}},
+    {Format::kMarkdown, "markdown", {".md", ".markdown"}},
+    {Format::kHtml, "html", {".html", ".htm"}},
+}};
+
+// The names of kFormats, for help, settings and completions.
+inline constexpr std::array<const char*, kFormats.size()> kRoutineFormats = [] {
+  std::array<const char*, kFormats.size()> names{};
+  for (std::size_t i = 0; i < kFormats.size(); ++i) names[i] = kFormats[i].name.data();
+  return names;
+}();
+
+// The --format name of a format.
+std::string_view format_name(Format format);
+
+// The format a --format value names (any case), or nullopt.
+std::optional<Format> format_named(std::string_view name);
+
+// The format a file name's ending chooses (any case), or nullopt.
+std::optional<Format> format_of_file(std::string_view path);
 
 struct TextOptions {
   bool color = false;
   int width = 80;  // lines are wrapped to this many columns
 };
+
+// The routine in `format`; `text` is used only by Format::kText.
+void render(const Routine& routine, Format format, const TextOptions& text, std::ostream& out);
 
 // The routine as an aligned sheet for a person reading a terminal. Knowledge-base text
 // is stripped of control characters. A routine planned with Request::explain (--explain)

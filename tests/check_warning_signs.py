@@ -19,7 +19,7 @@ import sys
 
 AREAS = ["neck", "shoulders", "upper-back", "between-shoulder-blades", "lower-back"]
 URGENCY = {"physio": 0, "doctor": 1, "emergency": 2}
-# The warning signs of knotplan 0.3 and the level each withheld at, in every area: no
+# The warning signs of knowledge-base format 2 and the level each withheld at, in every area: no
 # answer may be less urgent now.
 EARLIER_STOPS = {
     "chest-pain": "emergency", "short-of-breath": "emergency", "tearing-pain": "emergency",
@@ -28,7 +28,7 @@ EARLIER_STOPS = {
     "weight-loss": "doctor", "night-pain": "doctor", "arm-numbness": "doctor",
     "weakness": "doctor", "dizziness": "doctor", "lump": "doctor",
 }
-# The words knotplan 0.3 took for them: each must still name the same symptom.
+# The words format 2 took for them: each must still name the same symptom.
 EARLIER_SPELLINGS = {
     "chest": "chest-pain", "breathless": "short-of-breath",
     "breathlessness": "short-of-breath", "tearing": "tearing-pain", "ripping": "tearing-pain",

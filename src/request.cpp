@@ -189,8 +189,6 @@ Request resolve_request(const KnowledgeBase& kb, const RequestOptions& options,
                                    "tennis-ball,foam-roller");
   request.side = parse_side(options.side);
   request.symptoms = read_symptoms(kb, options.symptoms, request.unplaced_symptoms);
-  if (request.symptoms.empty() && !request.unplaced_symptoms.empty())
-    throw unplaced_symptom_error(kb, request.unplaced_symptoms.front());
   request.conditions = resolve_list(kb.conditions, options.conditions, "--condition", "condition",
                                     "pregnancy,diabetes");
   if (options.age)

@@ -19,17 +19,30 @@ struct Choice {
   std::string name;
 };
 
-// The items of a comma- or space-separated answer.
+// The items of a comma-separated answer; numbers may be separated by spaces too ("1 3"),
+// names may not ("upper back" is one name).
 std::vector<std::string> items_of(const std::string& answer) {
   std::vector<std::string> items;
-  std::string item;
-  for (const char c : answer + ",") {
-    if (c == ',' || c == ' ') {
-      if (!item.empty()) items.push_back(item);
-      item.clear();
+  std::size_t begin = 0;
+  while (begin <= answer.size()) {
+    const std::size_t comma = std::min(answer.find(',', begin), answer.size());
+    const std::string piece(trimmed(std::string_view(answer).substr(begin, comma - begin)));
+    const bool numbers = std::all_of(piece.begin(), piece.end(),
+                                     [](char c) { return c == ' ' || (c >= '0' && c <= '9'); });
+    if (numbers) {
+      std::string number;
+      for (const char c : piece + " ") {
+        if (c != ' ') {
+          number += c;
+        } else if (!number.empty()) {
+          items.push_back(number);
+          number.clear();
+        }
+      }
     } else {
-      item += c;
+      items.push_back(piece);
     }
+    begin = comma + 1;
   }
   return items;
 }
@@ -248,13 +261,10 @@ class Questions {
 
   // The yes/no questions of the warning signs that matter for the answers so far.
   bool warning_signs() {
-    request_.symptoms.clear();
+    // Symptoms given on the command line stay, and are not asked about again.
     Request so_far = resolve_request(kb_, request_, clock_);
-    std::size_t asked = 0;
-    for (const Symptom& symptom : kb_.symptoms) {
-      if (asked == kMaxScreeningQuestions) break;
-      if (!symptom.question || !rule_matches(symptom.ask, so_far)) continue;
-      ++asked;
+    for (const Symptom* asked : questions_for(so_far)) {
+      const Symptom& symptom = *asked;
       bool yes = false;
       const bool answered = ask(fmt::format("{} [y/N]: ", *symptom.question),
                                 [&](const std::string& answer) -> std::string {
@@ -271,6 +281,51 @@ class Questions {
       if (is_emergency(symptom, so_far)) break;
     }
     return true;
+  }
+
+  // Each area's questions, gravest first (the answer a yes would get there), taken in
+  // turn from each area, so that with several areas none loses its emergencies to the
+  // limit. Symptoms already given are not asked about again.
+  std::vector<const Symptom*> questions_for(const Request& request) const {
+    std::vector<std::vector<const Symptom*>> per_area;
+    for (const std::string& area : request.areas) {
+      Request one = request;
+      one.areas = {area};
+      std::vector<const Symptom*> questions;
+      for (const Symptom& symptom : kb_.symptoms)
+        if (symptom.question && rule_matches(symptom.ask, one) &&
+            std::find(request.symptoms.begin(), request.symptoms.end(), symptom.id) ==
+                request.symptoms.end())
+          questions.push_back(&symptom);
+      std::stable_sort(questions.begin(), questions.end(), [&](const Symptom* a, const Symptom* b) {
+        return gravity(*a, one) > gravity(*b, one);
+      });
+      per_area.push_back(std::move(questions));
+    }
+    std::vector<const Symptom*> chosen;
+    for (std::size_t turn = 0; chosen.size() < kMaxScreeningQuestions; ++turn) {
+      bool any = false;
+      for (const auto& questions : per_area) {
+        if (turn >= questions.size() || chosen.size() == kMaxScreeningQuestions) continue;
+        any = true;
+        if (std::find(chosen.begin(), chosen.end(), questions[turn]) == chosen.end())
+          chosen.push_back(questions[turn]);
+      }
+      if (!any) break;
+    }
+    return chosen;
+  }
+
+  // How grave a yes would be for this request: the answer it would get.
+  static int gravity(const Symptom& symptom, Request request) {
+    request.symptoms.emplace_back(symptom.id);
+    for (const SymptomAnswer& answer : symptom.answers)
+      if (rule_matches(answer.when, request)) {
+        if (answer.action == SymptomAction::kAdvise) return 0;
+        if (answer.action == SymptomAction::kRefer) return 1;
+        return 2 + static_cast<int>(answer.level);
+      }
+    return 0;
   }
 
   static bool is_emergency(const Symptom& symptom, const Request& request) {

@@ -71,6 +71,8 @@ bool near(std::string_view a, std::string_view b) {
   if (a == b) return true;
   if (a.size() < 4 || b.size() < 4) return false;
   if (a.size() < b.size() ? b.starts_with(a) : a.starts_with(b)) return true;
+  // More letters apart than edits allowed: not a slip, and no distance to compute.
+  if (std::max(a.size(), b.size()) - std::min(a.size(), b.size()) > 2) return false;
   // A slip of the keyboard: one edit in a short word, two in a long one ("hedache").
   return edit_distance(a, b) <= (std::min(a.size(), b.size()) >= 7 ? 2u : 1u);
 }

@@ -4,6 +4,7 @@
 
 #include "knotplan/error.hpp"
 #include "knotplan/knowledge_loader.hpp"
+#include "knotplan/planner.hpp"
 #include "test_support.hpp"
 
 using namespace knotplan;
@@ -19,7 +20,7 @@ RequestOptions options_for(const std::string& area) {
 
 std::string usage_error(const RequestOptions& options) {
   try {
-    resolve_request(builtin_knowledge_base(), options, kTestClock);
+    plan(builtin_knowledge_base(), options, kTestClock);
   } catch (const UsageError& error) {
     return std::string(error.what()) + " | " + error.hint();
   }

@@ -122,3 +122,25 @@ TEST_CASE("the equivalent command quotes what a shell would split", "[screening]
   CHECK(equivalent_command(request) ==
         "knotplan --area neck --since today --symptom 'stiff neck, fever'");
 }
+
+TEST_CASE("screening keeps the symptoms typed, takes names of two words, and asks the gravest",
+          "[screening]") {
+  RequestOptions request;
+  request.symptoms = {"chest pain"};
+  ScriptedScreeningIo io({"upper back", "", "", "", "tennis ball", "", "", "", "", "", "", "", ""});
+  REQUIRE(ask_screening_questions(builtin_knowledge_base(), testing::kTestClock, request, io) ==
+          ScreeningEnd::kAnswered);
+  CHECK(*request.area == "upper-back");
+  CHECK(request.equipment == std::vector<std::string>{"tennis-ball"});
+  CHECK(request.symptoms == std::vector<std::string>{"chest pain"});
+  CHECK(io.screen.find("Do you have chest pain") == std::string::npos);  // given already
+
+  // Three areas ask more than seven questions' worth: each area's gravest are asked.
+  RequestOptions three;
+  ScriptedScreeningIo answers({"1,3,5", "", "", "", "", "", "", "", "", "", "", "", "", "", ""});
+  REQUIRE(ask_screening_questions(builtin_knowledge_base(), testing::kTestClock, three, answers) ==
+          ScreeningEnd::kAnswered);
+  CHECK(count(answers.screen, "[y/N]") == kMaxScreeningQuestions);
+  for (const char* emergency : {"very bad headache", "tearing or ripping", "bottom or genitals"})
+    CHECK(answers.screen.find(emergency) != std::string::npos);
+}

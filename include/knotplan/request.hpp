@@ -44,8 +44,8 @@ struct Request {
   std::vector<std::string> equipment;
   Side side = Side::kBoth;
   std::vector<std::string> symptoms;
-  // What was typed as a symptom but names none. A request with only these is refused;
-  // with others, the others are answered if they withhold the routine (plan(), planner.hpp).
+  // What was typed as a symptom but names none: plan() (planner.hpp) refuses the request
+  // unless the rest of it withholds the routine.
   std::vector<std::string> unplaced_symptoms;
   std::vector<std::string> conditions;
   std::optional<int> age;

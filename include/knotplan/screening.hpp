@@ -29,7 +29,8 @@ enum class ScreeningEnd { kAnswered, kQuit, kInterrupted };
 
 // Asks one short question at a time: where, since when, the likely cause, the pain now,
 // the equipment to hand, health conditions and age, then the yes/no questions of the
-// warning signs for those areas, at most kMaxScreeningQuestions, gravest first. A yes that
+// warning signs for those areas not already given with --symptom, at most
+// kMaxScreeningQuestions, gravest first. A yes that
 // is an emergency there ends the questions at once. Enter takes the default shown, which
 // is what `request` already holds (from the command line or the config); q leaves; an
 // answer that cannot be used is explained and asked again. On kAnswered, `request` holds

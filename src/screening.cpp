@@ -73,6 +73,16 @@ std::vector<Choice> choices_of(List<Entry> entries) {
   return choices;
 }
 
+// The whole number `text` spells, if it is one from `min` to `max`.
+std::optional<int> number_in(const std::string& text, int min, int max) {
+  const bool digits =
+      !text.empty() && text.size() <= 3 &&
+      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits) return std::nullopt;
+  const int value = std::stoi(text);
+  return value >= min && value <= max ? std::optional(value) : std::nullopt;
+}
+
 // A word a POSIX shell reads as itself.
 std::string shell_word(std::string_view word) {
   const bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
@@ -156,8 +166,8 @@ class Questions {
   // The id a number or a name picks, or empty.
   static std::string pick(const std::vector<Choice>& choices, const std::string& item) {
     if (std::all_of(item.begin(), item.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      const std::size_t number = item.size() < 4 ? std::stoul(item) : 0;
-      return number >= 1 && number <= choices.size() ? choices[number - 1].id : std::string();
+      const auto number = number_in(item, 1, static_cast<int>(choices.size()));
+      return number ? choices[static_cast<std::size_t>(*number - 1)].id : std::string();
     }
     const std::string wanted = normalize_id(item);
     for (const Choice& choice : choices)
@@ -212,10 +222,7 @@ class Questions {
                            request_.pain),
                [&](const std::string& answer) -> std::string {
                  if (answer.empty()) return {};
-                 const bool number =
-                     answer.size() <= 2 && std::all_of(answer.begin(), answer.end(),
-                                                       [](char c) { return c >= '0' && c <= '9'; });
-                 if (!number || std::stoi(answer) > 10) return "type a whole number from 0 to 10";
+                 if (!number_in(answer, 0, 10)) return "type a whole number from 0 to 10";
                  request_.pain = answer;
                  return {};
                });
@@ -246,10 +253,7 @@ class Questions {
     return ask(fmt::format("Your age in years? [{}]: ", shown),
                [&](const std::string& answer) -> std::string {
                  if (answer.empty()) return {};
-                 const bool number =
-                     answer.size() <= 3 && std::all_of(answer.begin(), answer.end(),
-                                                       [](char c) { return c >= '0' && c <= '9'; });
-                 if (!number || std::stoi(answer) < 1 || std::stoi(answer) > kMaxAge)
+                 if (!number_in(answer, 1, kMaxAge))
                    return fmt::format(
                        "type your age, a whole number from 1 to {}, or press "
                        "Enter to skip",

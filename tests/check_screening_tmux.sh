@@ -44,7 +44,7 @@ wait_for "Where is the knot?"
 type_line "neck"
 wait_for "Since when has it hurt?"
 type_line "next week"
-wait_for "Since when has it hurt?"        # asked again after the problem is named
+wait_for "not a time I understand"      # the problem is named, and the question asked again
 type_line "3d"
 wait_for "What most likely set it off?"
 type_line "1"

@@ -5,17 +5,17 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <array>
-#include <cassert>
 #include <iostream>
 #include <optional>
 
 #include "cli_options.hpp"
+#include "command_table.hpp"
 #include "commands.hpp"
-#include "completions.hpp"
+#include "help.hpp"
 #include "knotplan/error.hpp"
 #include "knotplan/ids.hpp"
 #include "knotplan/knowledge_loader.hpp"
+#include "knotplan/options.hpp"
 #include "knotplan/render_knowledge.hpp"
 #include "knotplan/terminal.hpp"
 #include "version.hpp"
@@ -24,111 +24,42 @@ namespace knotplan {
 
 namespace {
 
-const char* const kDescription = "knotplan: a safe, timed self-massage routine for a muscle knot.";
-
-const char* const kShortUsage =
-    "Usage: knotplan --area AREA [--since WHEN] [OPTIONS]\n"
-    "       knotplan start            (asks a few questions on a terminal)\n"
-    "       knotplan list|show|sources|kb ...\n"
-    "Plans a timed self-massage routine for a muscle knot.\n"
-    "Example: knotplan --area upper-back --since today\n"
-    "Run 'knotplan --help' for every option.\n";
-
-// The subcommands, all null when the command line was parsed without them.
-struct Subcommands {
-  CLI::App* start = nullptr;
-  CLI::App* list = nullptr;
-  CLI::App* show = nullptr;
-  CLI::App* sources = nullptr;
-  CLI::App* kb = nullptr;
-  CLI::App* check = nullptr;
-  CLI::App* export_builtin = nullptr;
-  CLI::App* completions = nullptr;
-  CLI::App* config = nullptr;
-  CLI::App* config_show = nullptr;
+// A command of command_table() as CLI11 knows it.
+struct DefinedCommand {
+  const CommandSpec* spec;
+  CLI::App* app;
 };
 
-// The name of every top-level subcommand define_subcommands makes.
-constexpr std::array<std::string_view, 7> kSubcommandNames{
-    "start", "list", "show", "sources", "kb", "completions", "config"};
-
-bool parsed(const CLI::App* command) {
-  return command != nullptr && command->parsed();
+std::vector<DefinedCommand> define_commands(CLI::App& app, Invocation& invocation) {
+  std::vector<DefinedCommand> defined;
+  for (const CommandSpec& spec : command_table()) {
+    CLI::App* parent = &app;
+    std::string_view name = spec.path;
+    if (const auto space = spec.path.rfind(' '); space != std::string_view::npos) {
+      const std::string_view parent_path = spec.path.substr(0, space);
+      for (const DefinedCommand& command : defined)
+        if (command.spec->path == parent_path) parent = command.app;
+      name = spec.path.substr(space + 1);
+    }
+    CLI::App* command = parent->add_subcommand(std::string(name), std::string(spec.summary));
+    command->set_help_flag("-h,--help", "Show this command's help");
+    if (!spec.argument.empty())
+      command
+          ->add_option(std::string(spec.argument), invocation.argument,
+                       std::string(spec.argument_help))
+          ->type_name("");
+    if (spec.run == nullptr && spec.argument.empty()) command->require_subcommand(1);
+    command->footer(std::string(spec.details));
+    defined.push_back({&spec, command});
+  }
+  return defined;
 }
 
-Subcommands define_subcommands(CLI::App& app, Invocation& invocation) {
-  Subcommands commands;
-  commands.start =
-      app.add_subcommand("start", "Answer a few questions on a terminal, then get your routine");
-  commands.start->footer(
-      "\nAsks where the knot is, since when, the likely cause, the pain now, what you have to\n"
-      "hand, health conditions, age, and a few yes/no questions about warning signs. Enter\n"
-      "takes the answer in [brackets]; q leaves. Then it prints the routine and the command\n"
-      "line that plans it again. Plain 'knotplan' on a terminal does the same.\n"
-      "\nExamples:\n  knotplan start\n  knotplan start --minutes 5");
-  commands.list =
-      app.add_subcommand("list", "List areas, causes, techniques, ... of the knowledge base");
-  commands.list->add_option("WHAT", invocation.list_kind,
-                            fmt::format("{}", fmt::join(listing_names(), "|")));
-  commands.list->footer(
-      "\nExamples:\n  knotplan list areas\n  knotplan list techniques --format json | jq '.[].id'\n"
-      "  knotplan list symptoms --kb my-kb.json");
-
-  commands.show = app.add_subcommand("show", "Everything about one technique");
-  commands.show->add_option("TECHNIQUE", invocation.technique, "A technique id or name");
-  commands.show->footer(
-      "\nExamples:\n  knotplan show ball-against-wall\n  knotplan show \"Chin tuck\" --format "
-      "json");
-
-  commands.sources =
-      app.add_subcommand("sources", "Every publication the knowledge base cites, in full");
-  commands.sources->footer(
-      "\nTechniques, rules and warning signs cite these by id; 'knotplan show TECHNIQUE' and\n"
-      "the printed sheets list the ones they use.\n"
-      "\nExamples:\n  knotplan sources\n  knotplan sources --format json | jq '.[].url'");
-
-  commands.kb = app.add_subcommand("kb", "Check a knowledge base, or export the built-in one");
-  commands.kb->require_subcommand(1);
-  commands.check = commands.kb->add_subcommand(
-      "check", "Validate a knowledge base file and print every problem found");
-  commands.check->add_option("FILE", invocation.check_path, "The file to check; - for stdin");
-  commands.check->footer(
-      "\nPrints every problem with its JSON path or id. Exit 0 when valid, 4 when not.\n"
-      "\nExamples:\n  knotplan kb check my-kb.json\n  knotplan kb export | knotplan kb check -");
-  commands.export_builtin =
-      commands.kb->add_subcommand("export", "Print the built-in knowledge base, to start your own");
-  commands.export_builtin->footer(
-      "\nExamples:\n  knotplan kb export > my-kb.json\n"
-      "  knotplan --kb my-kb.json --area neck --explain");
-  commands.kb->footer(
-      "\nExamples:\n  knotplan kb export > my-kb.json\n  knotplan kb check my-kb.json");
-
-  commands.completions =
-      app.add_subcommand("completions", "Print a completion script for bash, zsh or fish");
-  commands.completions->add_option("SHELL", invocation.shell, "bash, zsh or fish");
-  commands.completions->footer(
-      "\nExamples:\n  knotplan completions bash > "
-      "~/.local/share/bash-completion/completions/knotplan\n"
-      "  source <(knotplan completions bash)\n"
-      "  knotplan completions zsh > ~/.zfunc/_knotplan\n"
-      "  knotplan completions fish > ~/.config/fish/completions/knotplan.fish");
-
-  commands.config = app.add_subcommand("config", "Personal defaults: show them");
-  commands.config->require_subcommand(1);
-  commands.config_show =
-      commands.config->add_subcommand("show", "The settings in effect and where each came from");
-  const char* const config_footer =
-      "\nThe config file is $XDG_CONFIG_HOME/knotplan/config.json (~/.config/... when unset):\n"
-      "  {\"equipment\": [\"tennis-ball\"], \"minutes\": 8, \"side\": \"left\", \"age\": 70,\n"
-      "   \"conditions\": [\"diabetes\"], \"format\": \"text\", \"color\": \"auto\"}\n"
-      "The command line wins, then KNOTPLAN_EQUIPMENT and the like, then the file.\n"
-      "\nExamples:\n  knotplan config show\n  KNOTPLAN_MINUTES=5 knotplan config show --format "
-      "json";
-  commands.config->footer(config_footer);
-  commands.config_show->footer(config_footer);
-  assert(app.get_subcommands([](const CLI::App*) { return true; }).size() ==
-         kSubcommandNames.size());
-  return commands;
+// The innermost command the command line names, or nullptr for a plan.
+const DefinedCommand* parsed_command(const std::vector<DefinedCommand>& commands) {
+  for (auto command = commands.rbegin(); command != commands.rend(); ++command)
+    if (command->app->parsed()) return &*command;
+  return nullptr;
 }
 
 // "did you mean ...?" for the first unexpected word: an option, a subcommand, or an area
@@ -156,36 +87,67 @@ std::string suggestion_for(CLI::App& app, const std::vector<std::string>& extras
   return {};
 }
 
-// The help to point at after a usage error: that of the subcommand being parsed.
-std::string help_hint(const Subcommands& commands) {
-  if (parsed(commands.check)) return "Run 'knotplan kb check --help' for its usage.";
-  if (parsed(commands.export_builtin)) return "Run 'knotplan kb export --help' for its usage.";
-  if (parsed(commands.kb)) return "Use 'knotplan kb check FILE' or 'knotplan kb export'.";
-  if (parsed(commands.config)) return "Use 'knotplan config show'.";
-  if (parsed(commands.list)) return "Run 'knotplan list --help' for its usage.";
-  if (parsed(commands.show)) return "Run 'knotplan show --help' for its usage.";
-  if (parsed(commands.completions)) return "Run 'knotplan completions --help' for its usage.";
-  return "Run 'knotplan --help' for the options.";
+// The help to point at after a usage error: that of the command being parsed.
+std::string help_hint(const DefinedCommand* command) {
+  if (command == nullptr) return "Run 'knotplan -h' for the usual options.";
+  return fmt::format("Run 'knotplan {} --help' for its usage.", command->spec->path);
 }
 
-int dispatch(CLI::App& app, Invocation& invocation, const Subcommands& commands) {
-  apply_settings(invocation, command_line_settings(app, invocation));
-  if (parsed(commands.config_show)) return run_config_show(invocation);
-  if (parsed(commands.start)) invocation.start = true;
-  if (parsed(commands.completions)) {
-    // Ids come from the built-in knowledge base, so the script is the same wherever made.
-    emit(invocation, completion_script(app, builtin_knowledge_base(), invocation.shell));
+// The words that follow `command` in its usage: its commands, or its argument.
+std::string what_follows(const DefinedCommand& command) {
+  std::vector<std::string> inner;
+  for (const CLI::App* app : command.app->get_subcommands([](const CLI::App*) { return true; }))
+    inner.push_back(app->get_name());
+  return fmt::format("{}", fmt::join(inner, " or "));
+}
+
+// A CLI11 parse error in knotplan's words.
+std::string in_own_words(const CLI::ParseError& error, const DefinedCommand* command) {
+  const std::string what = error.what();
+  if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr && command != nullptr)
+    return fmt::format("'knotplan {}' needs a command: {}", command->spec->path,
+                       what_follows(*command));
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&error) != nullptr) {
+    // CLI11 starts these with the option's name: "--area: 1 required AREA missing".
+    const std::string name = what.substr(0, what.find(':'));
+    if (name.rfind('-', 0) == 0) {
+      const OptionSpec* option = find_option(name.substr(name.find_first_not_of('-')));
+      if (option != nullptr && option->kind == ValueKind::kFlag)
+        return fmt::format("--{} takes no value", option->name);
+      return fmt::format("{} needs a value", name);
+    }
+  }
+  return fmt::format("cannot read the command line: {}", what);
+}
+
+// Prints the help of the command `name` names ("list", "kb check"), or of knotplan.
+int print_help(const std::string& name) {
+  const std::string wanted = normalize_id(name);
+  if (wanted.empty() || wanted == "knotplan") {
+    std::cout << long_help();
     return 0;
   }
-  if (parsed(commands.list)) return run_list(invocation);
-  if (parsed(commands.show)) return run_show(invocation);
-  if (parsed(commands.sources)) {
-    invocation.list_kind = "sources";
-    return run_list(invocation);
+  std::vector<std::string> paths;
+  for (const CommandSpec& command : command_table()) {
+    if (normalize_id(command.path) == wanted) {
+      std::cout << command_help(command);
+      return 0;
+    }
+    paths.emplace_back(command.path);
   }
-  if (parsed(commands.check)) return run_kb_check(invocation);
-  if (parsed(commands.export_builtin)) return run_kb_export(invocation);
-  return run_plan(invocation);
+  std::string hint;
+  if (const auto closest = closest_match(wanted, paths))
+    hint = fmt::format("did you mean '{}'? ", *closest);
+  throw UsageError(fmt::format("{} is not a knotplan command", quote_value(name)),
+                   hint + fmt::format("Commands: {}", fmt::join(paths, ", ")));
+}
+
+int dispatch(Invocation& invocation, const CommandLineValues& values,
+             const std::vector<DefinedCommand>& commands) {
+  const DefinedCommand* command = parsed_command(commands);
+  apply_settings(invocation, values);
+  if (command == nullptr) return run_plan(invocation);
+  return command->spec->run(invocation);
 }
 
 void print_error(const std::string& message, const std::string& hint) {
@@ -193,9 +155,10 @@ void print_error(const std::string& message, const std::string& hint) {
   if (!hint.empty()) std::cerr << printable(hint) << '\n';
 }
 
-int run_parsed(CLI::App& app, Invocation& invocation, const Subcommands& commands) {
+int run_parsed(Invocation& invocation, const CommandLineValues& values,
+               const std::vector<DefinedCommand>& commands) {
   try {
-    return dispatch(app, invocation, commands);
+    return dispatch(invocation, values, commands);
   } catch (const Error& error) {
     print_error(error.what(), error.hint());
     return static_cast<int>(error.exit_code());
@@ -206,14 +169,12 @@ int run_parsed(CLI::App& app, Invocation& invocation, const Subcommands& command
   }
 }
 
-// Whether a word on the command line is a subcommand's name (or an option's value that
-// happens to be spelled like one).
-bool names_a_subcommand(int argc, char** argv) {
+// The first word that names a top-level command (or an option's value that happens to be
+// spelled like one), as the index of argv; 0 for none.
+int command_word(int argc, char** argv) {
   for (int i = 1; i < argc; ++i)
-    if (std::find(kSubcommandNames.begin(), kSubcommandNames.end(), argv[i]) !=
-        kSubcommandNames.end())
-      return true;
-  return false;
+    if (find_top_level_command(argv[i]) != nullptr) return i;
+  return 0;
 }
 
 // A plain plan names no subcommand and a few options, and defining every option and
@@ -221,16 +182,27 @@ bool names_a_subcommand(int argc, char** argv) {
 // only what it names. When that parse fails for any reason (help included), the full
 // parser parses it again, so errors, help and suggestions never depend on this shortcut.
 std::optional<int> run_lean(int argc, char** argv) {
-  if (names_a_subcommand(argc, argv)) return std::nullopt;
-  CLI::App app(kDescription, "knotplan");
-  Invocation invocation;
-  define_options(app, invocation, OptionFilter::named_in(argc, argv));
+  if (command_word(argc, argv) != 0) return std::nullopt;
+  CLI::App app("", "knotplan");
+  CommandLineValues values;
+  define_options(app, values, OptionFilter::named_in(argc, argv));
   try {
     app.parse(argc, argv);
   } catch (const CLI::Error&) {
     return std::nullopt;
   }
-  return run_parsed(app, invocation, Subcommands{});
+  Invocation invocation;
+  return run_parsed(invocation, values, {});
+}
+
+// Whether -h asks for help (not as the value of an option, and not after --).
+int short_help_flag(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "--") return 0;
+    if (word == "-h") return i;
+  }
+  return 0;
 }
 
 }  // namespace
@@ -238,7 +210,7 @@ std::optional<int> run_lean(int argc, char** argv) {
 int run_command_line(int argc, char** argv) {
   // On a terminal, no arguments means the questions (or the config file's area).
   if (argc <= 1 && !(isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))) {
-    std::cerr << kShortUsage;
+    std::cerr << usage_reminder();
     return static_cast<int>(ExitCode::kUsage);
   }
   // Answered before CLI11, which reports --version by throwing: the first exception in a
@@ -248,37 +220,62 @@ int run_command_line(int argc, char** argv) {
     std::cout << "knotplan " KNOTPLAN_VERSION "\n";
     return 0;
   }
+  // -h is the short help; after a command's name, that command's help.
+  std::vector<char*> arguments(argv, argv + argc);
+  std::string long_help_flag = "--help";
+  if (const int help = short_help_flag(argc, argv)) {
+    const int command = command_word(argc, argv);
+    if (command == 0 || command > help) {
+      std::cout << short_help();
+      return 0;
+    }
+    arguments[help] = long_help_flag.data();
+  }
+  argv = arguments.data();
+  // 'help' reads its words itself: CLI11 would take "kb" in 'help kb check' for the command.
+  if (const int command = command_word(argc, argv);
+      command != 0 && std::string_view(argv[command]) == "help") {
+    std::string name;
+    for (int i = command + 1; i < argc; ++i)
+      name += std::string(i > command + 1 ? " " : "") + argv[i];
+    try {
+      return print_help(name);
+    } catch (const Error& error) {
+      print_error(error.what(), error.hint());
+      return static_cast<int>(error.exit_code());
+    }
+  }
   if (const std::optional<int> exit_code = run_lean(argc, argv)) return *exit_code;
 
-  CLI::App app(kDescription, "knotplan");
+  CLI::App app("", "knotplan");
   Invocation invocation;
-  define_options(app, invocation, OptionFilter::every_option());
-  const Subcommands commands = define_subcommands(app, invocation);
+  CommandLineValues values;
+  define_options(app, values, OptionFilter::every_option());
+  const std::vector<DefinedCommand> commands = define_commands(app, invocation);
   try {
     app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& help) {
-    return app.exit(help);
+  } catch (const CLI::CallForHelp&) {
+    const DefinedCommand* command = parsed_command(commands);
+    std::cout << (command != nullptr ? command_help(*command->spec) : long_help());
+    return 0;
   } catch (const CLI::CallForVersion& version) {
     return app.exit(version);
   } catch (const CLI::ParseError& error) {
+    const DefinedCommand* command = parsed_command(commands);
     // Suggest against the command being parsed: 'kb chek' is a typo of 'kb check'.
-    CLI::App& current =
-        commands.kb->parsed() && !commands.check->parsed() && !commands.export_builtin->parsed()
-            ? *commands.kb
-        : commands.config->parsed() && !commands.config_show->parsed() ? *commands.config
-                                                                       : app;
+    CLI::App& current = command != nullptr ? *command->app : app;
     const std::vector<std::string> extras = app.remaining();  // fallthrough puts them here
     const std::string suggestion = suggestion_for(current, extras);
     if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr && !extras.empty()) {
       // CLI11 lists the extra words backwards; name the first one as it was typed.
       print_error(fmt::format("unexpected argument '{}'", extras.front()),
-                  suggestion + help_hint(commands));
+                  suggestion + help_hint(command));
     } else {
-      print_error(error.what(), suggestion + help_hint(commands));
+      print_error(in_own_words(error, command), suggestion + help_hint(command));
     }
     return static_cast<int>(ExitCode::kUsage);
   }
-  return run_parsed(app, invocation, commands);
+  return run_parsed(invocation, values, commands);
 }
 
 }  // namespace knotplan

@@ -2,7 +2,6 @@
 #define KNOTPLAN_SRC_CLI_OPTIONS_HPP_
 
 #include <CLI/CLI.hpp>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,12 +29,11 @@ class OptionFilter {
   std::vector<std::string_view> words_;
 };
 
-// The options of the top-level command, grouped for --help, with help and version last.
-void define_options(CLI::App& app, Invocation& invocation, const OptionFilter& filter);
-
-// The settings the command line gave, by setting key, in the form the environment uses.
-std::map<std::string, std::string> command_line_settings(const CLI::App& app,
-                                                         const Invocation& invocation);
+// The options of option_table() that the filter wants, for the top-level command, with
+// --help and --version. Each use of an option is stored in
+// `values` under the option's name as the command line gave it: a list option's uses
+// joined by commas, the last use of any other.
+void define_options(CLI::App& app, CommandLineValues& values, const OptionFilter& filter);
 
 }  // namespace knotplan
 

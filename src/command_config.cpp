@@ -1,6 +1,5 @@
 #include <fmt/format.h>
 
-#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -38,16 +37,6 @@ int run_config_show(const Invocation& invocation) {
   const std::string format = asked_here ? checked_format(invocation.format, kListingFormats)
                              : normalize_id(invocation.format) == "json" ? "json"
                                                                          : "text";
-  // The knowledge base is a setting too, though it has no key in the config file.
-  std::string kb_value = "(built-in)";
-  std::string kb_origin = "default";
-  if (invocation.knowledge_base) {
-    kb_value = *invocation.knowledge_base;
-    kb_origin = "command line";
-  } else if (const char* path = std::getenv("KNOTPLAN_KB"); path != nullptr && *path != '\0') {
-    kb_value = path;
-    kb_origin = "environment KNOTPLAN_KB";
-  }
   std::ostringstream out;
   if (format == "json") {
     nlohmann::ordered_json report{{"config_file", invocation.config_path},
@@ -57,7 +46,6 @@ int run_config_show(const Invocation& invocation) {
       const Setting& setting = invocation.settings.at(key);
       settings[key] = {{"value", setting.value}, {"from", origin_text(setting)}};
     }
-    settings["kb"] = {{"value", kb_value}, {"from", kb_origin}};
     report["settings"] = settings;
     out << report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
   } else {
@@ -65,11 +53,12 @@ int run_config_show(const Invocation& invocation) {
                        invocation.config_found ? "found" : "not found");
     for (const std::string& key : setting_keys()) {
       const Setting& setting = invocation.settings.at(key);
-      const std::string value = setting.value.empty() ? "(none)" : setting.value;
+      const std::string value = !setting.value.empty() ? setting.value
+                                : key == "kb"          ? "(built-in)"
+                                                       : "(none)";
       out << fmt::format("{:<11} {:<24} {}\n", key, printable(value),
                          printable(origin_text(setting)));
     }
-    out << fmt::format("{:<11} {:<24} {}\n", "kb", printable(kb_value), kb_origin);
   }
   emit(invocation, out.str());
   return 0;

@@ -29,7 +29,7 @@ std::string text_to_check(const std::string& path, std::vector<Problem>& problem
 
 int run_kb_check(const Invocation& invocation) {
   const std::string format = format_for(invocation, kListingFormats);
-  const std::string& path = invocation.check_path;
+  const std::string& path = invocation.argument;
   if (path.empty())
     throw UsageError("'knotplan kb check' needs a file",
                      "for example: knotplan kb check my-kb.json (or - for standard input)");

@@ -24,14 +24,14 @@ namespace {
 
 int run_list(const Invocation& invocation) {
   const std::string format = format_for(invocation, kListingFormats);
-  if (invocation.list_kind.empty())
+  if (invocation.argument.empty())
     throw UsageError("'knotplan list' needs what to list",
                      fmt::format("for example: knotplan list areas. Lists: {}",
                                  fmt::join(listing_names(), ", ")));
-  const std::string name = normalize_id(invocation.list_kind);
+  const std::string name = normalize_id(invocation.argument);
   const auto listing = listing_from_name(name);
   if (!listing)
-    unknown("something knotplan can list", invocation.list_kind, listing_names(),
+    unknown("something knotplan can list", invocation.argument, listing_names(),
             fmt::format("Lists: {}", fmt::join(listing_names(), ", ")));
   KnowledgeBase storage;
   const KnowledgeBase& kb = knowledge_base_for(invocation, storage);
@@ -50,12 +50,12 @@ int run_show(const Invocation& invocation) {
   const bool color = color_for_stdout(invocation);
   KnowledgeBase storage;
   const KnowledgeBase& kb = knowledge_base_for(invocation, storage);
-  if (invocation.technique.empty())
+  if (invocation.argument.empty())
     throw UsageError("'knotplan show' needs a technique",
                      "for example: knotplan show ball-against-wall. "
                      "'knotplan list techniques' lists them all");
   // A technique can be named by its id or by its name, in any case.
-  const std::string wanted = normalize_id(invocation.technique);
+  const std::string wanted = normalize_id(invocation.argument);
   const Technique* found = nullptr;
   std::vector<std::string> ids;
   for (const Technique& technique : kb.techniques) {
@@ -64,7 +64,7 @@ int run_show(const Invocation& invocation) {
       found = &technique;
   }
   if (found == nullptr)
-    unknown("a technique", invocation.technique, ids, "'knotplan list techniques' lists them all");
+    unknown("a technique", invocation.argument, ids, "'knotplan list techniques' lists them all");
   std::ostringstream out;
   if (format == "json") {
     render_technique_json(*found, out);
@@ -73,6 +73,12 @@ int run_show(const Invocation& invocation) {
   }
   emit(invocation, out.str());
   return 0;
+}
+
+int run_sources(const Invocation& invocation) {
+  Invocation sources = invocation;
+  sources.argument = "sources";
+  return run_list(sources);
 }
 
 }  // namespace knotplan

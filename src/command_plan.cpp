@@ -126,4 +126,10 @@ int run_plan(const Invocation& invocation) {
                                                               : ExitCode::kOk);
 }
 
+int run_start(const Invocation& invocation) {
+  Invocation asking = invocation;
+  asking.start = true;
+  return run_plan(asking);
+}
+
 }  // namespace knotplan

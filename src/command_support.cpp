@@ -8,6 +8,7 @@
 #include "knotplan/error.hpp"
 #include "knotplan/ids.hpp"
 #include "knotplan/knowledge_loader.hpp"
+#include "knotplan/options.hpp"
 #include "knotplan/output_file.hpp"
 #include "knotplan/render.hpp"
 #include "knotplan/terminal.hpp"
@@ -15,15 +16,8 @@
 namespace knotplan {
 
 const KnowledgeBase& knowledge_base_for(const Invocation& invocation, KnowledgeBase& storage) {
-  std::string path;
-  if (invocation.knowledge_base) {
-    path = *invocation.knowledge_base;
-    if (path.empty())
-      throw UsageError("--kb '' names no file", "give the path of a knowledge base file");
-  } else if (const char* from_environment = std::getenv("KNOTPLAN_KB")) {
-    path = from_environment;  // an empty KNOTPLAN_KB counts as unset
-  }
-  if (path.empty()) return builtin_knowledge_base();
+  if (!invocation.knowledge_base) return builtin_knowledge_base();
+  const std::string& path = *invocation.knowledge_base;
   storage =
       load_knowledge_base(read_knowledge_base_file(path), path == "-" ? "(standard input)" : path);
   return storage;
@@ -58,15 +52,18 @@ bool to_standard_output(const Invocation& invocation) {
 void emit(const Invocation& invocation, std::string_view text) {
   if (to_standard_output(invocation)) {
     write_standard_output(text);
-  } else if (invocation.output->empty()) {
-    throw UsageError("-o '' names no file", "give a file name, or leave out -o to print");
   } else {
     write_file_atomically(*invocation.output, text);
   }
 }
 
-void apply_settings(Invocation& invocation,
-                    const std::map<std::string, std::string>& command_line) {
+void apply_settings(Invocation& invocation, const CommandLineValues& command_line) {
+  std::map<std::string, std::string> settings_given;
+  for (const auto& [name, value] : command_line) {
+    const OptionSpec* option = find_option(name);
+    check_option_value(*option, value, "--" + name);
+    if (!option->setting_key.empty()) settings_given[std::string(option->setting_key)] = value;
+  }
   std::map<std::string, std::string> environment;
   for (const std::string& key : setting_keys())
     if (const char* value = std::getenv(environment_name(key).c_str()))
@@ -74,21 +71,44 @@ void apply_settings(Invocation& invocation,
   invocation.config_path = config_file_path(std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME"));
   const auto file = read_config_file(invocation.config_path);
   invocation.config_found = file.has_value();
-  invocation.settings = resolve_settings(command_line, environment, file, invocation.config_path);
+  invocation.settings = resolve_settings(settings_given, environment, file, invocation.config_path);
 
-  const auto value = [&](const char* key) { return invocation.settings.at(key).value; };
-  const auto list = [](const std::string& text) {
-    return text.empty() ? std::vector<std::string>{} : std::vector<std::string>{text};
+  // Each option's value: from the command line, else its setting, else its default.
+  const auto value = [&](std::string_view name) -> std::optional<std::string> {
+    const OptionSpec& option = *find_option(name);
+    // What the command line gave, even empty, so that an error can name it.
+    if (const auto given = command_line.find(std::string(name)); given != command_line.end())
+      return given->second;
+    if (!option.setting_key.empty()) {
+      const std::string& setting = invocation.settings.at(std::string(option.setting_key)).value;
+      return setting.empty() ? std::nullopt : std::optional<std::string>(setting);
+    }
+    if (option.default_value.empty()) return std::nullopt;
+    return std::string(option.default_value);
+  };
+  const auto list = [&](std::string_view name) {
+    const auto text = value(name);
+    return text ? std::vector<std::string>{*text} : std::vector<std::string>{};
   };
   RequestOptions& request = invocation.request;
-  if (!value("area").empty()) request.area = value("area");
-  request.equipment = list(value("equipment"));
-  request.conditions = list(value("conditions"));
-  request.minutes = value("minutes");
-  request.side = value("side");
-  request.age = value("age").empty() ? std::nullopt : std::optional<std::string>(value("age"));
-  invocation.format = value("format");
-  invocation.color = value("color");
+  request.area = value("area");
+  request.since = value("since").value_or("");
+  request.cause = value("cause").value_or("");
+  request.pain = value("pain").value_or("");
+  request.minutes = value("minutes").value_or("");
+  request.equipment = list("equipment");
+  request.side = value("side").value_or("");
+  request.symptoms = list("symptom");
+  request.conditions = list("condition");
+  request.age = value("age");
+  request.explain = value("explain").has_value();
+  invocation.format = value("format").value_or("");
+  invocation.output = value("output");
+  invocation.color = value("color").value_or("");
+  invocation.guide = value("guide").has_value();
+  invocation.time_scale = value("time-scale").value_or("");
+  invocation.no_bell = value("no-bell").has_value();
+  invocation.knowledge_base = value("kb");
 }
 
 void check_setting_ids(const Invocation& invocation, const KnowledgeBase& kb) {

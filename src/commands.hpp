@@ -13,21 +13,24 @@
 
 namespace knotplan {
 
+// The options the command line gave, by option name (option_table in options.hpp): the
+// last use of each, or every use of a list joined by commas; "true" for a flag.
+using CommandLineValues = std::map<std::string, std::string>;
+
 // What the command line asked for, before anything is checked against a knowledge base.
 struct Invocation {
   RequestOptions request;
   std::string format = "text";
   std::optional<std::string> output;          // absent: standard output
-  std::optional<std::string> knowledge_base;  // absent: KNOTPLAN_KB, else the built-in one
+  std::optional<std::string> knowledge_base;  // absent: the built-in one
   std::string color = "auto";
   bool guide = false;
   bool start = false;  // ask the screening questions ('knotplan start')
   std::string time_scale = "1";
   bool no_bell = false;
-  std::string list_kind;   // for 'list'
-  std::string technique;   // for 'show'
-  std::string check_path;  // for 'kb check'
-  std::string shell;       // for 'completions'
+  // The command's one argument: what to list, the technique to show, the file to check,
+  // the shell to complete for, the command to help with.
+  std::string argument;
   // Where each personal default came from; already applied to the fields above.
   std::map<std::string, Setting> settings;
   std::string config_path;
@@ -36,6 +39,9 @@ struct Invocation {
 
 // Each command returns the process exit code and throws knotplan::Error on failure.
 int run_plan(const Invocation& invocation);
+int run_start(const Invocation& invocation);  // run_plan after the screening questions
+int run_sources(const Invocation& invocation);
+int run_completions(const Invocation& invocation);
 int run_list(const Invocation& invocation);
 int run_show(const Invocation& invocation);
 int run_kb_check(const Invocation& invocation);
@@ -44,16 +50,17 @@ int run_config_show(const Invocation& invocation);
 
 // --- shared by the commands ----------------------------------------------------------
 
-// Reads the environment and the config file, decides each setting (command line first;
-// `command_line` holds the settings given there) and applies them to `invocation`.
-// Throws UsageError naming the variable or the file for a bad value.
-void apply_settings(Invocation& invocation, const std::map<std::string, std::string>& command_line);
+// Checks the options the command line gave, reads the environment and the config file,
+// decides each setting (command line first) and applies every option to `invocation`.
+// Throws UsageError naming the option, the variable or the file for a bad value.
+void apply_settings(Invocation& invocation, const CommandLineValues& command_line);
 
 // Checks the equipment and condition ids that came from the environment or the config file
 // against the knowledge base, so that an error names where the bad id came from.
 void check_setting_ids(const Invocation& invocation, const KnowledgeBase& kb);
 
-// The knowledge base the invocation names: --kb, else KNOTPLAN_KB, else the built-in one.
+// The knowledge base the invocation names (--kb, KNOTPLAN_KB or the config file's "kb"),
+// else the built-in one.
 // `storage` keeps a loaded file alive for as long as the returned reference is used.
 const KnowledgeBase& knowledge_base_for(const Invocation& invocation, KnowledgeBase& storage);
 

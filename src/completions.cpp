@@ -4,8 +4,10 @@
 
 #include <map>
 
+#include "command_table.hpp"
 #include "knotplan/error.hpp"
 #include "knotplan/ids.hpp"
+#include "knotplan/options.hpp"
 #include "knotplan/render.hpp"
 #include "knotplan/render_knowledge.hpp"
 #include "knotplan/terminal.hpp"
@@ -14,42 +16,81 @@ namespace knotplan {
 
 namespace {
 
+// The top-level subcommands' names.
+std::vector<std::string> subcommands_of() {
+  std::vector<std::string> names;
+  for (const CommandSpec& command : command_table())
+    if (command.path.find(' ') == std::string_view::npos) names.emplace_back(command.path);
+  return names;
+}
+
 // What an option's value can be: a fixed list of words, a comma list of them, or a file.
-struct ValueKind {
+struct ValueCompletion {
   std::vector<std::string> words;
   bool comma_list = false;
   bool file = false;
 };
 
-std::map<std::string, ValueKind> value_kinds(const KnowledgeBase& kb) {
-  return {
-      {"area", {typeable_ids(kb.areas), true}},
-      {"since", {{"today", "yesterday", "36h", "3d", "1w", "2w", "4w", "3mo", "1y"}}},
-      {"cause", {typeable_ids(kb.causes)}},
-      {"pain", {{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"}}},
-      {"minutes", {{"3", "5", "10", "15", "20", "30"}}},
-      {"equipment", {typeable_ids(kb.equipment), true}},
-      {"side", {{"left", "right", "both"}}},
-      {"symptom", {typeable_ids(kb.symptoms), true}},
-      {"condition", {typeable_ids(kb.conditions), true}},
-      {"format", {{kRoutineFormats.begin(), kRoutineFormats.end()}}},
-      {"color", {{"auto", "always", "never"}}},
-      {"time-scale", {{"1", "0.1", "0.01"}}},
-      {"output", {{}, false, true}},
-      {"kb", {{}, false, true}},
-  };
+std::vector<std::string> ids_for(const KnowledgeBase& kb, IdList list) {
+  switch (list) {
+    case IdList::kAreas:
+      return typeable_ids(kb.areas);
+    case IdList::kCauses:
+      return typeable_ids(kb.causes);
+    case IdList::kEquipment:
+      return typeable_ids(kb.equipment);
+    case IdList::kSymptoms:
+      return typeable_ids(kb.symptoms);
+    case IdList::kConditions:
+      return typeable_ids(kb.conditions);
+    case IdList::kNone:
+      break;
+  }
+  return {};
+}
+
+// By long option name, from the option table.
+std::map<std::string, ValueCompletion> value_kinds(const KnowledgeBase& kb) {
+  std::map<std::string, ValueCompletion> kinds;
+  for (const OptionSpec& option : option_table()) {
+    if (option.kind == ValueKind::kFlag) continue;
+    ValueCompletion kind;
+    kind.words = option.ids != IdList::kNone
+                     ? ids_for(kb, option.ids)
+                     : std::vector<std::string>(option.words.begin(), option.words.end());
+    kind.comma_list = option.kind == ValueKind::kIds || option.repeatable;
+    kind.file = option.kind == ValueKind::kFile;
+    kinds[std::string(option.name)] = std::move(kind);
+  }
+  return kinds;
 }
 
 // The words that may follow a subcommand, by its name.
-std::map<std::string, std::vector<std::string>> subcommand_words(CLI::App& app,
-                                                                 const KnowledgeBase& kb) {
+std::map<std::string, std::vector<std::string>> subcommand_words(const KnowledgeBase& kb) {
   std::map<std::string, std::vector<std::string>> words;
-  words["list"] = listing_names();
-  for (const Technique& technique : kb.techniques) words["show"].emplace_back(technique.id);
-  words["completions"] = {"bash", "zsh", "fish"};
-  for (CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; })) {
-    for (const CLI::App* inner : command->get_subcommands([](const CLI::App*) { return true; }))
-      words[command->get_name()].push_back(inner->get_name());
+  for (const CommandSpec& command : command_table()) {
+    const std::string path(command.path);
+    if (const auto space = path.find(' '); space != std::string::npos) {
+      words[path.substr(0, space)].push_back(path.substr(space + 1));
+      continue;
+    }
+    switch (command.argument_kind) {
+      case ArgumentKind::kListing:
+        words[path] = listing_names();
+        break;
+      case ArgumentKind::kTechnique:
+        for (const Technique& technique : kb.techniques) words[path].emplace_back(technique.id);
+        break;
+      case ArgumentKind::kShell:
+        words[path] = {"bash", "zsh", "fish"};
+        break;
+      case ArgumentKind::kCommand:
+        words[path] = subcommands_of();
+        break;
+      case ArgumentKind::kFile:
+      case ArgumentKind::kNone:
+        break;
+    }
   }
   return words;
 }
@@ -61,28 +102,19 @@ struct OptionInfo {
   bool takes_value = false;
 };
 
-std::vector<OptionInfo> options_of(CLI::App& app) {
+std::vector<OptionInfo> options_of() {
   std::vector<OptionInfo> options;
-  for (const CLI::Option* option : app.get_options()) {
-    OptionInfo info;
-    for (const std::string& name : option->get_lnames()) {
-      info.names.push_back("--" + name);
-      if (info.long_name.empty()) info.long_name = name;
-    }
-    for (const std::string& name : option->get_snames()) info.names.push_back("-" + name);
-    if (info.names.empty()) continue;  // a positional
-    info.description = option->get_description();
-    info.takes_value = option->get_expected_min() > 0;  // flags expect no value
+  for (const OptionSpec& option : option_table()) {
+    OptionInfo info{{fmt::format("--{}", option.name)},
+                    std::string(option.name),
+                    std::string(option.help),
+                    option.kind != ValueKind::kFlag};
+    if (option.short_name != 0) info.names.push_back(fmt::format("-{}", option.short_name));
     options.push_back(std::move(info));
   }
+  options.push_back({{"--help", "-h"}, "help", "Show the help", false});
+  options.push_back({{"--version", "-V"}, "version", "Show the version", false});
   return options;
-}
-
-std::vector<std::string> subcommands_of(CLI::App& app) {
-  std::vector<std::string> names;
-  for (const CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; }))
-    names.push_back(command->get_name());
-  return names;
 }
 
 std::string words(const std::vector<std::string>& list) {
@@ -97,11 +129,11 @@ std::string single_quoted_text(const std::string& text) {
   return result;
 }
 
-std::string bash_script(CLI::App& app, const KnowledgeBase& kb) {
+std::string bash_script(const KnowledgeBase& kb) {
   const auto kinds = value_kinds(kb);
   std::string value_cases;
   std::vector<std::string> all_options;
-  for (const OptionInfo& option : options_of(app)) {
+  for (const OptionInfo& option : options_of()) {
     all_options.insert(all_options.end(), option.names.begin(), option.names.end());
     if (!option.takes_value) continue;
     const auto kind = kinds.find(option.long_name);
@@ -121,7 +153,7 @@ std::string bash_script(CLI::App& app, const KnowledgeBase& kb) {
     }
   }
   std::string subcommand_cases;
-  for (const auto& [name, list] : subcommand_words(app, kb))
+  for (const auto& [name, list] : subcommand_words(kb))
     subcommand_cases += fmt::format("    {}) words=\"{}\" ;;\n", name, words(list));
   return fmt::format(
       R"(# bash completion for knotplan; generated by 'knotplan completions bash'.
@@ -160,18 +192,18 @@ complete -F _knotplan knotplan
       value_cases, words(all_options),
       [&] {
         std::vector<std::string> takes_value;
-        for (const OptionInfo& option : options_of(app))
+        for (const OptionInfo& option : options_of())
           if (option.takes_value)
             takes_value.insert(takes_value.end(), option.names.begin(), option.names.end());
         return fmt::format("{}", fmt::join(takes_value, "|"));
       }(),
-      subcommand_cases, words(subcommands_of(app)));
+      subcommand_cases, words(subcommands_of()));
 }
 
-std::string zsh_script(CLI::App& app, const KnowledgeBase& kb) {
+std::string zsh_script(const KnowledgeBase& kb) {
   const auto kinds = value_kinds(kb);
   std::string specs;
-  for (const OptionInfo& option : options_of(app)) {
+  for (const OptionInfo& option : options_of()) {
     const std::string description = single_quoted_text(option.description);
     std::string action;
     if (option.takes_value) {
@@ -192,7 +224,7 @@ std::string zsh_script(CLI::App& app, const KnowledgeBase& kb) {
       specs += fmt::format("    '{}{}[{}]{}' \\\n", exclusive, name, description, action);
   }
   std::string subcommand_cases;
-  for (const auto& [name, list] : subcommand_words(app, kb))
+  for (const auto& [name, list] : subcommand_words(kb))
     subcommand_cases += fmt::format("    {}) _values '{}' {} ;;\n", name, name, words(list));
   return fmt::format(
       R"(#compdef knotplan
@@ -211,15 +243,15 @@ _knotplan() {{
 }}
 _knotplan "$@"
 )",
-      specs, words(subcommands_of(app)), subcommand_cases);
+      specs, words(subcommands_of()), subcommand_cases);
 }
 
-std::string fish_script(CLI::App& app, const KnowledgeBase& kb) {
+std::string fish_script(const KnowledgeBase& kb) {
   const auto kinds = value_kinds(kb);
   std::string lines =
       "# fish completion for knotplan; generated by 'knotplan completions fish'.\n"
       "complete -c knotplan -f\n";
-  for (const OptionInfo& option : options_of(app)) {
+  for (const OptionInfo& option : options_of()) {
     std::string names;
     for (const std::string& name : option.names)
       names += name.rfind("--", 0) == 0 ? " -l " + name.substr(2) : " -s " + name.substr(1);
@@ -237,12 +269,13 @@ std::string fish_script(CLI::App& app, const KnowledgeBase& kb) {
     lines += fmt::format("complete -c knotplan{}{} -d '{}'\n", names, values,
                          single_quoted_text(option.description));
   }
-  const std::string commands = words(subcommands_of(app));
-  for (CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; }))
-    lines +=
-        fmt::format("complete -c knotplan -n 'not __fish_seen_subcommand_from {}' -a {} -d '{}'\n",
-                    commands, command->get_name(), single_quoted_text(command->get_description()));
-  for (const auto& [name, list] : subcommand_words(app, kb))
+  const std::string commands = words(subcommands_of());
+  for (const CommandSpec& command : command_table())
+    if (command.path.find(' ') == std::string_view::npos)
+      lines += fmt::format(
+          "complete -c knotplan -n 'not __fish_seen_subcommand_from {}' -a {} -d '{}'\n", commands,
+          command.path, single_quoted_text(std::string(command.summary)));
+  for (const auto& [name, list] : subcommand_words(kb))
     lines += fmt::format("complete -c knotplan -n '__fish_seen_subcommand_from {}' -a '{}'\n", name,
                          words(list));
   return lines;
@@ -250,11 +283,11 @@ std::string fish_script(CLI::App& app, const KnowledgeBase& kb) {
 
 }  // namespace
 
-std::string completion_script(CLI::App& app, const KnowledgeBase& kb, const std::string& shell) {
+std::string completion_script(const KnowledgeBase& kb, const std::string& shell) {
   const std::string wanted = normalize_id(shell);
-  if (wanted == "bash") return bash_script(app, kb);
-  if (wanted == "zsh") return zsh_script(app, kb);
-  if (wanted == "fish") return fish_script(app, kb);
+  if (wanted == "bash") return bash_script(kb);
+  if (wanted == "zsh") return zsh_script(kb);
+  if (wanted == "fish") return fish_script(kb);
   throw UsageError(
       shell.empty() ? std::string("'knotplan completions' needs a shell")
                     : fmt::format("{} is not a shell knotplan completes for", quote_value(shell)),

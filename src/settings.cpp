@@ -3,8 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
-#include <charconv>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -12,49 +10,38 @@
 #include "json_reader.hpp"
 #include "knotplan/error.hpp"
 #include "knotplan/ids.hpp"
-#include "knotplan/render.hpp"
-#include "knotplan/request.hpp"
+#include "knotplan/options.hpp"
 #include "knotplan/terminal.hpp"
 
 namespace knotplan {
 
 namespace {
 
-// Built-in defaults; empty means none.
-const std::map<std::string, std::string>& defaults() {
-  static const std::map<std::string, std::string> values{
-      {"area", ""}, {"equipment", ""},  {"minutes", "10"},  {"side", "both"},
-      {"age", ""},  {"conditions", ""}, {"format", "text"}, {"color", "auto"}};
-  return values;
+const OptionSpec& setting_option(const std::string& key) {
+  return *find_setting(key);
 }
 
 bool is_list(const std::string& key) {
-  return key == "area" || key == "equipment" || key == "conditions";
+  return setting_option(key).kind == ValueKind::kIds;
 }
 bool is_number(const std::string& key) {
-  return key == "minutes" || key == "age";
-}
-
-std::optional<std::vector<std::string>> allowed_words(const std::string& key) {
-  if (key == "side") return std::vector<std::string>{"left", "right", "both"};
-  if (key == "format")
-    return std::vector<std::string>(kRoutineFormats.begin(), kRoutineFormats.end());
-  if (key == "color") return std::vector<std::string>{"auto", "always", "never"};
-  return std::nullopt;
+  return setting_option(key).kind == ValueKind::kWholeNumber;
 }
 
 }  // namespace
 
 const std::vector<std::string>& setting_keys() {
-  static const std::vector<std::string> keys{"area", "equipment",  "minutes", "side",
-                                             "age",  "conditions", "format",  "color"};
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> result;
+    for (const OptionSpec& option : option_table())
+      if (!option.setting_key.empty()) result.emplace_back(option.setting_key);
+    return result;
+  }();
   return keys;
 }
 
 std::string environment_name(const std::string& key) {
-  std::string name = "KNOTPLAN_";
-  for (const char c : key) name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return name;
+  return environment_variable(setting_option(key));
 }
 
 std::string config_file_path(const char* xdg_config_home, const char* home) {
@@ -65,22 +52,7 @@ std::string config_file_path(const char* xdg_config_home, const char* home) {
 }
 
 void check_setting(const std::string& key, const std::string& value, const std::string& where) {
-  const auto fail = [&](const std::string& why, const std::string& fix) {
-    throw UsageError(fmt::format("{}: {} {} {}", where, key, quote_value(value), why), fix);
-  };
-  if (is_number(key)) {
-    const int lowest = 1;
-    const int highest = key == "minutes" ? kMaxMinutes : kMaxAge;
-    int number = 0;
-    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
-    if (value.empty() || error != std::errc() || end != value.data() + value.size() ||
-        number < lowest || number > highest)
-      fail("is not usable", fmt::format("give a whole number from {} to {}", lowest, highest));
-  } else if (const auto words = allowed_words(key)) {
-    if (std::find(words->begin(), words->end(), normalize_id(value)) == words->end())
-      fail("is not allowed", fmt::format("use {}", fmt::join(*words, ", ")));
-  }
-  // Area, equipment and condition ids are checked against the knowledge base in use, later.
+  check_option_value(setting_option(key), value, fmt::format("{}: {}", where, key));
 }
 
 std::optional<std::map<std::string, std::string>> read_config_file(const std::string& path) {
@@ -118,6 +90,8 @@ std::optional<std::map<std::string, std::string>> read_config_file(const std::st
         items.push_back(item.get<std::string>());
       }
       text_value = fmt::format("{}", fmt::join(items, ","));
+    } else if (is_number(key) && value.is_number_unsigned()) {
+      text_value = std::to_string(value.get<unsigned long long>());
     } else if (is_number(key) && value.is_number_integer()) {
       text_value = std::to_string(value.get<long long>());
     } else if (value.is_string() && !is_number(key)) {
@@ -150,7 +124,7 @@ std::map<std::string, Setting> resolve_settings(
     } else if (config_file && config_file->count(key)) {
       settings[key] = {config_file->at(key), Origin::kConfigFile, config_path};
     } else {
-      settings[key] = {defaults().at(key), Origin::kDefault, ""};
+      settings[key] = {std::string(setting_option(key).default_value), Origin::kDefault, ""};
     }
   }
   return settings;

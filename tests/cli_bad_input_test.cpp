@@ -62,14 +62,12 @@ std::vector<BadInput> bad_inputs() {
       {{"--area", "neck", "--color", "sometimes"}, "--color 'sometimes'"},
       {{"--area", "neck", "--guide", "--time-scale", "-1"}, "--time-scale '-1'"},
       {{"--area", "neck", "--guide", "--time-scale", "nan"}, "--time-scale 'nan'"},
-      {{"--area", "neck", "-o", ""}, "-o '' names no file"},
+      {{"--area", "neck", "-o", ""}, "--output '' names no file"},
       {{"--area", "neck", "--kb", ""}, "--kb '' names no file"},
-      // missing, duplicated and contradictory options
+      // missing and contradictory options; a repeated one takes the last value (cli_test)
       {{"--since", "today"}, "--area is required"},
       {{"--area"}, "--area"},
       {{"--area", "neck", "--equipment"}, "--equipment"},
-      {{"--area", "neck", "--area", "lower-back"}, "--area"},
-      {{"--area", "neck", "--pain", "3", "--pain", "4"}, "--pain"},
       {{"--area", "neck", "--guide", "--format", "json"}, "--guide"},
       {{"--area", "neck", "--guide", "-o", "plan.txt"}, "--guide"},
       // unknown options and stray arguments

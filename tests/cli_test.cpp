@@ -2,7 +2,10 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
+#include "knotplan/options.hpp"
+#include "render/text_layout.hpp"
 #include "test_support.hpp"
 
 using knotplan::testing::run_knotplan;
@@ -288,7 +291,7 @@ TEST_CASE("the areas can be a personal default, and the command line still wins"
 TEST_CASE("help is grouped and ends with examples", "[cli]") {
   const RunResult help = run_knotplan({"--help"});
   // A plain command line is first parsed without subcommands; help must still list them.
-  CHECK_THAT(help.out, Catch::Contains("Subcommands:") && Catch::Contains("completions"));
+  CHECK_THAT(help.out, Catch::Contains("Commands (") && Catch::Contains("completions"));
   std::size_t at = 0;
   for (const char* heading :
        {"Request:", "Output:", "Guide:", "Knowledge base:", "Other:", "Examples:"}) {
@@ -307,7 +310,74 @@ TEST_CASE("help is grouped and ends with examples", "[cli]") {
     INFO(command[0]);
     CHECK(sub.exit_code == 0);
     CHECK_THAT(sub.out, Catch::Contains("Examples:\n  knotplan "));
+    // 'knotplan help kb check' is the same help, and -h after a command asks for it too.
+    std::vector<std::string> help_command{"help"};
+    help_command.insert(help_command.end(), command.begin(), command.end() - 1);
+    CHECK(run_knotplan(help_command).out == sub.out);
+    std::vector<std::string> short_flag(command.begin(), command.end() - 1);
+    short_flag.emplace_back("-h");
+    CHECK(run_knotplan(short_flag).out == sub.out);
   }
+}
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("-h fits a 24-line terminal, and no help line is wider than 80 columns", "[cli]") {
+  const RunResult short_help = run_knotplan({"-h"});
+  CHECK(short_help.exit_code == 0);
+  CHECK(lines_of(short_help.out).size() <= 23);  // and the prompt
+  CHECK_THAT(short_help.out, Catch::Contains("--area") && Catch::Contains("man knotplan"));
+  CHECK(run_knotplan({"--area", "neck", "-h"}).out == short_help.out);
+  const RunResult long_help = run_knotplan({"--help"});
+  CHECK(long_help.out.size() > short_help.out.size());
+  CHECK(run_knotplan({"help"}).out == long_help.out);
+  for (const std::string& command : {"list", "show", "kb", "kb check", "config", "help", ""}) {
+    const RunResult help = command.empty() ? long_help : run_knotplan({"help", command});
+    for (const std::string& line : lines_of(help.out)) {
+      INFO(command << ": " << line);
+      CHECK(knotplan::display_width(line) <= 80);
+    }
+  }
+}
+
+TEST_CASE("every option of the table is in --help, and no other", "[cli]") {
+  const std::string help = run_knotplan({"--help"}).out;
+  for (const knotplan::OptionSpec& option : knotplan::option_table()) {
+    INFO(option.name);
+    CHECK_THAT(help, Catch::Contains(fmt::format("--{}", option.name)));
+    if (option.short_name != 0)
+      CHECK_THAT(help, Catch::Contains(fmt::format("-{}, --{}", option.short_name, option.name)));
+  }
+}
+
+TEST_CASE("a repeated option takes the last value; a list gathers every one", "[cli]") {
+  const RunResult last = run_knotplan(
+      {"--area", "neck", "--area", "lower-back", "-m", "3", "-m", "4", "--format", "json"});
+  CHECK(last.exit_code == 0);
+  CHECK_THAT(last.out, Catch::Contains(R"("areas": [
+      "lower-back"
+    ])"));
+  CHECK_THAT(last.out, Catch::Contains(R"("minutes": 4)"));
+  const RunResult gathered = run_knotplan(
+      {"--area", "neck", "-e", "tennis-ball", "-e", "foam-roller", "--format", "json"});
+  CHECK_THAT(gathered.out, Catch::Contains(R"("foam-roller",
+      "tennis-ball")"));
+}
+
+TEST_CASE("help COMMAND names an unknown command and the nearest", "[cli]") {
+  const RunResult typo = run_knotplan({"help", "lsit"});
+  CHECK(typo.exit_code == 2);
+  CHECK_THAT(typo.err, Catch::Contains("'lsit' is not a knotplan command") &&
+                           Catch::Contains("did you mean 'list'?"));
 }
 
 TEST_CASE("output to a file takes the format its extension names, unless --format is given",

@@ -59,7 +59,7 @@ TEST_CASE("settings: a config file is read and checked", "[settings]") {
   const std::vector<std::pair<std::string, std::string>> bad{
       {R"({"equipmnet": []})", "unknown key 'equipmnet'"},
       {R"({"minutes": "ten"})", "minutes has the wrong type"},
-      {R"({"minutes": 500})", "minutes '500' is not usable"},
+      {R"({"minutes": 500})", "minutes '500' is out of range"},
       {R"({"side": "middle"})", "side 'middle' is not allowed"},
       {R"({"equipment": [1]})", "equipment must list strings"},
       {R"([1, 2])", "must hold a JSON object"},

@@ -1,7 +1,9 @@
 // End-to-end: the built binary, as a person or a script runs it.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "knotplan/options.hpp"
@@ -419,4 +421,32 @@ TEST_CASE("config show prints text or JSON, and says so for any other format", "
       run_knotplan({"config", "show"}, {{"KNOTPLAN_FORMAT", "html"}});
   CHECK(from_environment.exit_code == 0);
   CHECK_THAT(from_environment.out, Catch::Contains("format      html"));
+}
+
+TEST_CASE("the man page documents exactly the options of the table", "[cli][docs]") {
+  std::ifstream in(std::string(KNOTPLAN_SOURCE_DIR) + "/docs/knotplan.1.scd");
+  REQUIRE(in);
+  std::string page((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::size_t options = page.find("\n# OPTIONS");
+  const std::size_t commands = page.find("\n# COMMANDS");
+  REQUIRE(options < commands);
+  // Each option is a line of its own in bold: *-a, --area* _AREA_
+  std::set<std::string> documented;
+  std::istringstream section(page.substr(options, commands - options));
+  for (std::string line; std::getline(section, line);)
+    if (line.starts_with("*-")) documented.insert(line.substr(1, line.find('*', 1) - 1));
+  std::set<std::string> expected{"-h", "--help", "-V, --version"};
+  for (const knotplan::OptionSpec& option : knotplan::option_table())
+    expected.insert(option.short_name != 0
+                        ? fmt::format("-{}, --{}", option.short_name, option.name)
+                        : fmt::format("--{}", option.name));
+  CHECK(documented == expected);
+  // Every personal default's variable is in ENVIRONMENT, and its key under FILES.
+  const std::string environment = page.substr(page.find("\n# ENVIRONMENT"));
+  for (const knotplan::OptionSpec& option : knotplan::option_table()) {
+    if (option.setting_key.empty()) continue;
+    INFO(option.name);
+    CHECK_THAT(environment, Catch::Contains(fmt::format("*{}*", environment_variable(option))));
+    CHECK_THAT(environment, Catch::Contains(fmt::format("*{}*", option.setting_key)));
+  }
 }

@@ -117,6 +117,12 @@ std::string in_own_words(const CLI::ParseError& error, const DefinedCommand* com
       return fmt::format("{} needs a value", name);
     }
   }
+  if (dynamic_cast<const CLI::ConversionError*>(&error) != nullptr) {
+    // Only flags convert: "Could not convert: --explain = yes".
+    const std::size_t dashes = what.find("--");
+    if (dashes != std::string::npos)
+      return fmt::format("{} takes no value", what.substr(dashes, what.find(' ', dashes) - dashes));
+  }
   return fmt::format("cannot read the command line: {}", what);
 }
 

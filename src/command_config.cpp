@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -27,6 +28,31 @@ std::string origin_text(const Setting& setting) {
   return "default";
 }
 
+// The version of the JSON 'config show' prints (data/schema/config.schema.json): 1 gave
+// minutes and age as numbers and the lists as arrays, where they had been strings.
+constexpr int kConfigSchemaVersion = 1;
+
+// A setting's value as JSON: minutes and age a number (null for none), area, equipment and
+// conditions an array of the items as typed ("none" is none), the rest a string.
+nlohmann::ordered_json setting_json(const std::string& key, const std::string& value) {
+  if (key == "minutes" || key == "age") {
+    if (value.empty()) return nullptr;
+    return std::stoi(std::string(trimmed(value)));  // checked by run_config_show
+  }
+  if (key == "area" || key == "equipment" || key == "conditions") {
+    nlohmann::ordered_json items = nlohmann::ordered_json::array();
+    std::size_t begin = 0;
+    while (begin <= value.size()) {
+      const std::size_t comma = std::min(value.find(',', begin), value.size());
+      const std::string_view item = trimmed(std::string_view(value).substr(begin, comma - begin));
+      if (!item.empty() && normalize_id(item) != "none") items.emplace_back(std::string(item));
+      begin = comma + 1;
+    }
+    return items;
+  }
+  return value;
+}
+
 }  // namespace
 
 int run_config_show(const Invocation& invocation) {
@@ -48,16 +74,28 @@ int run_config_show(const Invocation& invocation) {
     kb_value = path;
     kb_origin = "environment KNOTPLAN_KB";
   }
+  // Minutes and age from the command line are checked as those from the environment and the
+  // config file were, so that what is shown is a usable number.
+  for (const char* key : {"minutes", "age"}) {
+    const Setting& setting = invocation.settings.at(key);
+    if (!setting.value.empty())
+      check_setting(key, std::string(trimmed(setting.value)), origin_text(setting));
+  }
   std::ostringstream out;
   if (format == "json") {
-    nlohmann::ordered_json report{{"config_file", invocation.config_path},
+    nlohmann::ordered_json report{{"schema_version", kConfigSchemaVersion},
+                                  {"config_file", invocation.config_path},
                                   {"config_file_found", invocation.config_found}};
     nlohmann::ordered_json settings;
     for (const std::string& key : setting_keys()) {
       const Setting& setting = invocation.settings.at(key);
-      settings[key] = {{"value", setting.value}, {"from", origin_text(setting)}};
+      settings[key] = {{"value", setting_json(key, setting.value)}, {"from", origin_text(setting)}};
     }
-    settings["kb"] = {{"value", kb_value}, {"from", kb_origin}};
+    // The built-in knowledge base has no path: null.
+    const bool builtin = kb_origin == "default";
+    settings["kb"] = {
+        {"value", builtin ? nlohmann::ordered_json() : nlohmann::ordered_json(kb_value)},
+        {"from", kb_origin}};
     report["settings"] = settings;
     out << report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
   } else {

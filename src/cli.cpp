@@ -177,12 +177,13 @@ int dispatch(CLI::App& app, Invocation& invocation, const Subcommands& commands)
     emit(invocation, completion_script(app, builtin_knowledge_base(), invocation.shell));
     return 0;
   }
-  if (parsed(commands.list)) return run_list(invocation);
-  if (parsed(commands.show)) return run_show(invocation);
+  // Before list: CLI11 reads the 'sources' of 'list sources' as that subcommand.
   if (parsed(commands.sources)) {
     invocation.list_kind = "sources";
     return run_list(invocation);
   }
+  if (parsed(commands.list)) return run_list(invocation);
+  if (parsed(commands.show)) return run_show(invocation);
   if (parsed(commands.check)) return run_kb_check(invocation);
   if (parsed(commands.export_builtin)) return run_kb_export(invocation);
   return run_plan(invocation);

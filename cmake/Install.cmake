@@ -45,7 +45,7 @@ install(FILES ${COMPLETIONS_DIR}/knotplan.zsh
         DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions RENAME _knotplan)
 install(FILES ${COMPLETIONS_DIR}/knotplan.fish
         DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
-install(FILES data/schema/knowledge.schema.json data/schema/routine.schema.json
+install(FILES data/schema/knowledge.schema.json data/schema/routine.schema.json data/schema/listing.schema.json data/schema/technique.schema.json data/schema/kb-check.schema.json data/schema/config.schema.json
         DESTINATION ${CMAKE_INSTALL_DATADIR}/knotplan/schema)
 install(FILES README.md LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
 

@@ -25,6 +25,9 @@ std::string text_to_check(const std::string& path, std::vector<Problem>& problem
   }
 }
 
+// The version of the JSON 'kb check' prints (data/schema/kb-check.schema.json).
+constexpr int kKbCheckSchemaVersion = 1;
+
 }  // namespace
 
 int run_kb_check(const Invocation& invocation) {
@@ -42,7 +45,8 @@ int run_kb_check(const Invocation& invocation) {
   std::vector<Problem> warnings;
   if (problems.empty()) warnings = knowledge_warnings(load_knowledge_base(text, shown));
   if (format == "json") {
-    nlohmann::ordered_json report{{"file", shown}, {"valid", problems.empty()}};
+    nlohmann::ordered_json report{
+        {"schema_version", kKbCheckSchemaVersion}, {"file", shown}, {"valid", problems.empty()}};
     for (const auto& [key, list] : {std::pair{"problems", &problems}, {"warnings", &warnings}}) {
       report[key] = nlohmann::ordered_json::array();
       for (const Problem& problem : *list)

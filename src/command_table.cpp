@@ -19,7 +19,7 @@ constexpr std::array kCommands{
             "\nExamples:\n  knotplan start\n  knotplan start --minutes 5 --guide\n",
         .run = run_start},
     CommandSpec{.path = "list",
-                .summary = "List areas, causes, techniques, symptoms, ...",
+                .summary = "List the areas, causes, techniques, ... it knows",
                 .argument_kind = ArgumentKind::kListing,
                 .argument = "WHAT",
                 .argument_help = "areas, causes, techniques, symptoms, ...",

@@ -5,6 +5,7 @@
 #include "knotplan/ids.hpp"
 #include "knotplan/knowledge_loader.hpp"
 #include "knotplan/options.hpp"
+#include "knotplan/render_knowledge.hpp"
 #include "render/text_layout.hpp"
 
 namespace knotplan {
@@ -109,8 +110,15 @@ std::string command_help(const CommandSpec& command) {
   if (!inner.empty()) usage += " COMMAND";
   if (!command.argument.empty()) usage += fmt::format(" [{}]", command.argument);
   std::string text = fmt::format("Usage: {} [OPTIONS]\n{}.\n", usage, command.summary);
-  if (!command.argument.empty())
-    text += fmt::format("\n  {:<{}}{}\n", command.argument, kFlagColumn, command.argument_help);
+  if (!command.argument.empty()) {
+    // What to list is the one argument whose words come from the code, not the table.
+    const std::string meaning = command.argument_kind == ArgumentKind::kListing
+                                    ? fmt::format("{}", fmt::join(listing_names(), ", "))
+                                    : std::string(command.argument_help);
+    const auto lines = wrap_words(meaning, 78 - kFlagColumn);
+    text += fmt::format("\n  {:<{}}{}\n", command.argument, kFlagColumn,
+                        fmt::join(lines, "\n" + std::string(kFlagColumn + 2, ' ')));
+  }
   if (!inner.empty()) {
     text += "\nCommands:\n";
     for (const CommandSpec* other : inner)

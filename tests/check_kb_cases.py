@@ -86,7 +86,8 @@ def main():
     with open(kb_path) as handle:
         kb = json.load(handle)
     with open(schema_path) as handle:
-        validator = jsonschema.Draft7Validator(json.load(handle))
+        schema = json.load(handle)
+    validator = jsonschema.validators.validator_for(schema)(schema)
     failures = []
     count = 0
     with tempfile.TemporaryDirectory() as folder:

@@ -64,7 +64,7 @@ def main():
     binary, schema_path = sys.argv[1], sys.argv[2]
     with open(schema_path) as handle:
         schema = json.load(handle)
-    validator = jsonschema.Draft7Validator(schema)
+    validator = jsonschema.validators.validator_for(schema)(schema)
     failures = []
     runs = 0
 

@@ -261,6 +261,14 @@ TEST_CASE("personal defaults come from the config file, the environment and the 
   CHECK_THAT(shown.out, Catch::Contains("environment KNOTPLAN_MINUTES"));
   CHECK_THAT(shown.out, Catch::Contains("config file " + folder.path("knotplan/config.json")));
   CHECK_THAT(shown.out, Catch::Contains("default"));
+  // In JSON, numbers are numbers and lists are arrays, whatever they came from.
+  const json settings = json::parse(
+      run_knotplan({"config", "show", "--format", "json"}, with_environment).out)["settings"];
+  CHECK(settings["minutes"]["value"] == 6);
+  CHECK(settings["age"]["value"] == 70);
+  CHECK(settings["equipment"]["value"] == json{"tennis-ball"});
+  CHECK(settings["conditions"]["value"] == json::array());
+  CHECK(settings["kb"]["value"].is_null());
 
   knotplan::testing::write_file(folder.path("knotplan/config.json"), R"({"colour": "never"})");
   const RunResult bad = run_knotplan({"--area", "neck"}, home);
@@ -421,6 +429,10 @@ TEST_CASE("config show prints text or JSON, and says so for any other format", "
       run_knotplan({"config", "show"}, {{"KNOTPLAN_FORMAT", "html"}});
   CHECK(from_environment.exit_code == 0);
   CHECK_THAT(from_environment.out, Catch::Contains("format      html"));
+  // Minutes from the command line are checked as those from the environment are.
+  const RunResult bad_minutes = run_knotplan({"config", "show", "--minutes", "ten"});
+  CHECK(bad_minutes.exit_code == 2);
+  CHECK_THAT(bad_minutes.err, Catch::Contains("--minutes 'ten' is not a whole number"));
 }
 
 TEST_CASE("the man page documents exactly the options of the table", "[cli][docs]") {

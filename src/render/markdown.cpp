@@ -53,7 +53,10 @@ class MarkdownWriter {
     if (routine_.status == Status::kWithheld) {
       // Only why, and whom to see how urgently: nothing that looks like a routine.
       const SeeAProfessional& stop = *routine_.see_a_professional;
-      out_ << "## " << escaped(withheld_text(stop.level)) << "\n\n";
+      // A heading ends without a full stop (markdownlint MD026).
+      std::string heading = withheld_text(stop.level);
+      if (heading.ends_with('.')) heading.pop_back();
+      out_ << "## " << escaped(heading) << "\n\n";
       for (const RoutineReason& reason : stop.reasons)
         out_ << "- **" << escaped(reason_text(reason)) << "**\n";
       if (routine_.request.explain) explained();

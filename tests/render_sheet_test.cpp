@@ -128,7 +128,7 @@ TEST_CASE("a withheld routine's sheet says only why and whom to see", "[sheet]")
   CHECK(html.find("class=\"steps\"") == std::string::npos);
   CHECK(html.find("Advice") == std::string::npos);
   const std::string markdown = markdown_of(routine);
-  CHECK_THAT(markdown, Catch::Contains("## No routine today. This is an emergency."));
+  CHECK_THAT(markdown, Catch::Contains("## No routine today. This is an emergency\n"));
   CHECK(markdown.find("[ ]") == std::string::npos);
   CHECK(markdown.find("## Advice") == std::string::npos);
 }

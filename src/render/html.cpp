@@ -91,8 +91,8 @@ svg.gauge { width: 15mm; height: 2.6mm; display: block; margin-bottom: 0.3mm; }
 .columns li { break-inside: avoid; }
 ul { margin: 0.5mm 0; padding-left: 4mm; }
 table.pain { width: auto; }
-.pain td { padding: 0.3mm 1mm; }
-.pain td.label { width: 30mm; white-space: nowrap; }
+.pain td, .pain th { padding: 0.3mm 1mm; font-weight: normal; text-align: left; }
+.pain .label { width: 30mm; white-space: nowrap; }
 .pain .cell { display: inline-block; width: 5mm; height: 3.8mm; border: 0.25mm solid #000;
               margin-right: 0.8mm; }
 .alert { border: 0.8mm solid #000; padding: 3mm; margin: 4mm 0; font-size: 11pt; }
@@ -145,7 +145,7 @@ class HtmlWriter {
     out_ << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          << "<title>" << escaped(title) << "</title>\n<style>" << kStyle << "</style>\n"
-         << "</head>\n<body>\n";
+         << "</head>\n<body>\n<main>\n";
     if (routine_.status == Status::kWithheld) {
       withheld();
       if (routine_.request.explain) explained();
@@ -156,7 +156,7 @@ class HtmlWriter {
       closing();
       if (routine_.request.explain) explained();
     }
-    out_ << "</body>\n</html>\n";
+    out_ << "</main>\n</body>\n</html>\n";
   }
 
  private:
@@ -227,14 +227,16 @@ class HtmlWriter {
   }
 
   void pain_table() {
-    out_ << "<table class=\"pain\"><tr><td class=\"label\"></td><td>" << day_names()
-         << "</td></tr>\n";
+    // The days head the columns and "Pain before" and "Pain after" the rows, for screen
+    // readers as much as for the eye.
+    out_ << "<table class=\"pain\"><thead><tr><td class=\"label\"></td><th scope=\"col\">"
+         << day_names() << "</th></tr></thead>\n<tbody>\n";
     for (const char* when : {"Pain before (0–10)", "Pain after (0–10)"}) {
-      out_ << "<tr><td class=\"label\">" << when << "</td><td>";
+      out_ << "<tr><th scope=\"row\" class=\"label\">" << when << "</th><td>";
       for (int day = 0; day < 7; ++day) out_ << R"(<span class="cell"></span>)";
       out_ << "</td></tr>\n";
     }
-    out_ << "</table>\n";
+    out_ << "</tbody>\n</table>\n";
   }
 
   // Cues that every step of the phase shares (for example "ease off at once if the pain
@@ -255,8 +257,10 @@ class HtmlWriter {
   }
 
   void steps() {
-    out_ << "<table class=\"steps\">\n<thead><tr><th>#</th><th>Start</th><th>Step</th>"
-         << "<th>Pressure</th><th>" << day_names() << "</th></tr></thead>\n<tbody>\n";
+    out_ << "<table class=\"steps\">\n<thead><tr><th scope=\"col\">#</th>"
+         << "<th scope=\"col\">Start</th><th scope=\"col\">Step</th>"
+         << "<th scope=\"col\">Pressure</th><th scope=\"col\">" << day_names()
+         << "</th></tr></thead>\n<tbody>\n";
     std::vector<std::string> shared;
     walk_steps(
         routine_,

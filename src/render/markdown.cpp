@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "knotplan/render.hpp"
 #include "knotplan/terminal.hpp"
 #include "text_layout.hpp"
@@ -29,6 +31,18 @@ std::string escaped(const std::string& text) {
   return result;
 }
 
+// A citation whose web address ends it, with the address as an autolink: a bare URL is
+// no link in CommonMark (markdownlint MD034), and escaping it would break it.
+std::string linked(const std::string& citation, const std::optional<std::string>& url) {
+  const auto autolink = [](std::string_view address) {
+    const bool web = address.starts_with("https://") || address.starts_with("http://");
+    return web && std::all_of(address.begin(), address.end(),
+                              [](char c) { return c > ' ' && c < 0x7f && c != '<' && c != '>'; });
+  };
+  if (!url || !autolink(*url) || !citation.ends_with(" " + *url)) return escaped(citation);
+  return escaped(citation.substr(0, citation.size() - url->size())) + "<" + *url + ">";
+}
+
 class MarkdownWriter {
  public:
   MarkdownWriter(const Routine& routine, std::ostream& out) : routine_(routine), out_(out) {}
@@ -39,7 +53,10 @@ class MarkdownWriter {
     if (routine_.status == Status::kWithheld) {
       // Only why, and whom to see how urgently: nothing that looks like a routine.
       const SeeAProfessional& stop = *routine_.see_a_professional;
-      out_ << "## " << escaped(withheld_text(stop.level)) << "\n\n";
+      // A heading ends without a full stop (markdownlint MD026).
+      std::string heading = withheld_text(stop.level);
+      if (heading.ends_with('.')) heading.pop_back();
+      out_ << "## " << escaped(heading) << "\n\n";
       for (const RoutineReason& reason : stop.reasons)
         out_ << "- **" << escaped(reason_text(reason)) << "**\n";
       if (routine_.request.explain) explained();
@@ -65,14 +82,15 @@ class MarkdownWriter {
   }
 
   void one_step(const Step& step, const Step* same_as) {
-    // "12. " needs four columns of indent for what belongs to the item.
+    // "12. " needs four columns of indent for what belongs to the item. The times and the
+    // facts are split by a backslash hard break, and the blank line before the list is
+    // empty: no trailing spaces (markdownlint MD009).
     const std::string number = fmt::format("{}. ", step.index);
     const std::string indent(number.size(), ' ');
     out_ << number << "[ ] **" << escaped(step.name) << "**: " << clock_time(step.start_seconds)
          << " to " << clock_time(step.start_seconds + step.seconds) << " ("
-         << duration(step.seconds) << ")  \n"
-         << indent << escaped(step_facts(step)) << "\n"
-         << indent << "\n";
+         << duration(step.seconds) << ")\\\n"
+         << indent << escaped(step_facts(step)) << "\n\n";
     if (same_as != nullptr && same_words(*same_as, step)) {
       out_ << indent
            << escaped(
@@ -124,7 +142,7 @@ class MarkdownWriter {
     if (references.empty()) return;
     out_ << "\n## References\n\n";
     for (std::size_t i = 0; i < references.size(); ++i)
-      out_ << i + 1 << ". " << escaped(references[i]) << "\n";
+      out_ << i + 1 << ". " << linked(references[i], routine_.references[i].url) << "\n";
   }
 
   const Routine& routine_;

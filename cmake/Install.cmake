@@ -82,14 +82,41 @@ install(CODE "execute_process(COMMAND ${CMAKE_STRIP} --remove-section=.comment
                 COMMAND_ERROR_IS_FATAL ANY)"
         COMPONENT deb EXCLUDE_FROM_ALL)
 
-install(TARGETS knotplan RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# Each completion script goes where its shell finds it, with no configuration, for the
+# prefix installed to; that prefix is known only at install time (cmake --install --prefix).
+#   bash: share/bash-completion/completions, which bash-completion reads under /usr,
+#         /usr/local and ~/.local (its user folder, ${XDG_DATA_HOME:-~/.local/share}).
+#   fish: share/fish/vendor_completions.d, read under /usr and ~/.local, and under
+#         /usr/local only when XDG_DATA_DIRS names it: for /usr/local also in
+#         /etc/fish/completions, which fish always reads.
+#   zsh:  share/zsh/vendor-completions for /usr (Debian's fpath), share/zsh/site-functions
+#         for any other prefix (in fpath under /usr/local; elsewhere, add it to fpath).
 install(FILES ${COMPLETIONS_DIR}/knotplan.bash
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME knotplan)
-install(FILES ${COMPLETIONS_DIR}/knotplan.zsh
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions RENAME _knotplan)
 install(FILES ${COMPLETIONS_DIR}/knotplan.fish
         DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
-install(FILES data/schema/knowledge.schema.json data/schema/routine.schema.json data/schema/listing.schema.json data/schema/technique.schema.json data/schema/kb-check.schema.json data/schema/config.schema.json
+install(CODE "set(knotplan_completions \"${COMPLETIONS_DIR}\")
+              set(knotplan_datadir \"${CMAKE_INSTALL_DATADIR}\")")
+install(CODE [[
+  string(REGEX REPLACE "(.)/+$" "\\1" knotplan_prefix "${CMAKE_INSTALL_PREFIX}")
+  if(NOT IS_ABSOLUTE "${knotplan_datadir}")
+    set(knotplan_datadir "${CMAKE_INSTALL_PREFIX}/${knotplan_datadir}")
+  endif()
+  set(knotplan_zsh_dir site-functions)
+  if(knotplan_prefix STREQUAL "/usr")
+    set(knotplan_zsh_dir vendor-completions)
+  endif()
+  file(INSTALL "${knotplan_completions}/knotplan.zsh"
+       DESTINATION "${knotplan_datadir}/zsh/${knotplan_zsh_dir}" RENAME _knotplan
+       FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
+  if(knotplan_prefix STREQUAL "/usr/local")
+    file(INSTALL "${knotplan_completions}/knotplan.fish" DESTINATION /etc/fish/completions
+         FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
+  endif()
+]])
+install(FILES data/schema/knowledge.schema.json data/schema/routine.schema.json
+        data/schema/listing.schema.json data/schema/technique.schema.json
+        data/schema/kb-check.schema.json data/schema/config.schema.json
         DESTINATION ${CMAKE_INSTALL_DATADIR}/knotplan/schema)
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 # Debian has the licence in the copyright file, so the package leaves out LICENSE

@@ -20,7 +20,7 @@ contains() { grep -qF -- "$2" <<< "$1"; }
 prefix=$work/prefix
 check "cmake --install" cmake --install "$build" --prefix "$prefix"
 for file in bin/knotplan share/man/man1/knotplan.1.gz share/bash-completion/completions/knotplan \
-            share/zsh/vendor-completions/_knotplan share/fish/vendor_completions.d/knotplan.fish \
+            share/zsh/site-functions/_knotplan share/fish/vendor_completions.d/knotplan.fish \
             share/knotplan/schema/knowledge.schema.json share/knotplan/schema/routine.schema.json \
             share/doc/knotplan/README.md share/doc/knotplan/LICENSE; do
   check "installed $file" test -f "$prefix/$file"
@@ -47,7 +47,7 @@ check "bash: subcommands" contains "$(complete_bash "knotplan ")" "list show sou
 check "bash: comma lists" test "$(complete_bash "knotplan -e tennis-ball,foam")" == "tennis-ball,foam-roller"
 check "fish: --area u offers upper-back" contains \
   "$(PATH="$prefix/bin:$PATH" fish -c "source $prefix/share/fish/vendor_completions.d/knotplan.fish; complete -C 'knotplan --area u'")" "upper-back"
-check "zsh: the script parses" zsh -n "$prefix/share/zsh/vendor-completions/_knotplan"
+check "zsh: the script parses" zsh -n "$prefix/share/zsh/site-functions/_knotplan"
 
 # The Debian package: its dependencies, its files, and its binary and man page working.
 check "cpack -G DEB" cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work/deb"
@@ -59,6 +59,7 @@ check "dpkg-deb -x" dpkg-deb -x "$deb" "$work/root"
 check "the packaged binary runs" "$work/root/usr/bin/knotplan" --version
 check "the packaged man page renders" test -z "$(man_warnings "$work/root/usr/share/man/man1/knotplan.1.gz")"
 check "the packaged bash completion is in place" test -f "$work/root/usr/share/bash-completion/completions/knotplan"
+check "the packaged zsh completion is in Debian's fpath" test -f "$work/root/usr/share/zsh/vendor-completions/_knotplan"
 
 echo "$checks install checks"
 echo "$((checks - failures)) passed, $failures failed"

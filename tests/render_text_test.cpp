@@ -159,3 +159,17 @@ TEST_CASE("each format has one name and the file endings that choose it", "[rend
   CHECK_FALSE(format_of_file("plan").has_value());
   CHECK_FALSE(format_of_file("html").has_value());
 }
+
+TEST_CASE("no line is wider than a narrow terminal, step names included", "[render]") {
+  for (const char* area :
+       {"neck", "shoulders", "upper-back", "between-shoulder-blades", "lower-back"}) {
+    Request request = make_request(area, "3w", "posture", 20);
+    request.explain = true;
+    const std::string text = text_of(plan(builtin_knowledge_base(), request), {false, 40});
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+      INFO(area << ": " << line);
+      CHECK(display_width(line) <= 40);
+    }
+  }
+}

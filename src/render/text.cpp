@@ -66,8 +66,9 @@ class TextWriter {
   }
 
   void header() {
-    out_ << fmt::format(theme_.title, "Self-massage routine: {}", printable(routine_.area_name))
-         << '\n';
+    const std::string title = "Self-massage routine: " + printable(routine_.area_name);
+    for (const std::string& line : wrap_words(title, width_))
+      out_ << fmt::format(theme_.title, "{}", line) << '\n';
     paragraph("", "", request_summary(routine_), theme_.quiet);
     if (routine_.status != Status::kOk) return;
     out_ << fmt::format("{} steps, {} in all.\n", routine_.steps.size(),
@@ -103,11 +104,24 @@ class TextWriter {
         fmt::format("{:>3}  {:>5}  ", step.index, clock_time(step.start_seconds));
     const std::string length = duration(step.seconds);
     const std::string name = printable(step.name);
-    const std::size_t used = display_width(lead) + display_width(name) + display_width(length);
-    const std::size_t gap = used + 2 <= width_ ? width_ - used : 2;
-    out_ << lead << fmt::format(theme_.step, "{}", name) << std::string(gap, ' ') << length << '\n';
-
     const std::string indent(display_width(lead), ' ');
+    // On a narrow terminal the name wraps under itself and the length ends its last line.
+    std::vector<std::string> lines = wrap_words(name, width_ - indent.size());
+    if (lines.empty()) lines.emplace_back();
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      out_ << (i == 0 ? lead : indent) << fmt::format(theme_.step, "{}", lines[i]);
+      if (i + 1 < lines.size()) {
+        out_ << '\n';
+        continue;
+      }
+      const std::size_t used = indent.size() + display_width(lines[i]) + display_width(length);
+      if (used + 2 <= width_) {
+        out_ << std::string(width_ - used, ' ') << length << '\n';
+      } else {
+        out_ << '\n' << indent << length << '\n';
+      }
+    }
+
     paragraph(indent, indent, step_facts(step), theme_.quiet);
     if (same_as != nullptr && same_words(*same_as, step)) {
       paragraph(indent, indent,

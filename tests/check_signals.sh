@@ -14,7 +14,7 @@ interrupted=0
 
 # Interrupt -o at staggered moments, from before start-up to after the rename.
 for delay in 0 0.001 0.002 0.003 0.004 0.005 0.007 0.01 0.015 0.02 0.03 0.05; do
-  for attempt in 1 2 3; do
+  for _ in 1 2 3; do
     runs=$((runs + 1))
     rm -f "$folder"/*
     "$binary" --area upper-back --format json -o "$folder/plan.json" &
@@ -27,7 +27,7 @@ for delay in 0 0.001 0.002 0.003 0.004 0.005 0.007 0.01 0.015 0.02 0.03 0.05; do
     if [ "$status" -ne 0 ] && [ "$status" -ne 130 ]; then
       echo "FAILED: delay $delay: exit $status, expected 0 or 130"; failures=$((failures + 1))
     fi
-    others=$(ls -A "$folder" | grep -vx plan.json)
+    others=$(find "$folder" -mindepth 1 ! -name plan.json -printf '%f ')
     if [ -n "$others" ]; then
       echo "FAILED: delay $delay: left behind: $others"; failures=$((failures + 1))
     fi

@@ -1,5 +1,5 @@
-// What the built-in knowledge base must plan, whatever its wording: the safety rules of
-// DESIGN.md §7 and the reference material, checked over every area, stage and cause.
+// What the built-in knowledge base must plan, whatever its wording: the safety rules (the
+// README's "What you get") and the sources it cites, checked over every area, stage and cause.
 #include <catch2/catch.hpp>
 #include <set>
 

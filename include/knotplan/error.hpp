@@ -7,7 +7,7 @@
 
 namespace knotplan {
 
-// The process exit codes (README, "exit status"). Every error type below maps to exactly one.
+// The process exit codes (README, "Exit status"). Every error type below maps to exactly one.
 enum class ExitCode : int {
   kOk = 0,
   kRuntimeFailure = 1,

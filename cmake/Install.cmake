@@ -63,7 +63,7 @@ add_custom_target(completions ALL DEPENDS ${COMPLETION_FILES})
 # build links the same objects a second time, dynamically, for the package.
 install(TARGETS knotplan RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT local)
 if(KNOTPLAN_STATIC)
-  add_executable(knotplan_deb)
+  add_executable(knotplan_deb src/main.cpp)
   target_link_libraries(knotplan_deb PRIVATE knotplan_cli)
   set_target_properties(knotplan_deb PROPERTIES OUTPUT_NAME knotplan
                         RUNTIME_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/deb)

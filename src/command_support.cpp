@@ -26,8 +26,9 @@ const KnowledgeBase& knowledge_base_for(const Invocation& invocation, KnowledgeB
 std::string format_for(const Invocation& invocation, std::span<const char* const> allowed) {
   const auto chosen = invocation.settings.find("format");
   const bool given =
-      chosen != invocation.settings.end() && chosen->second.origin != Origin::kDefault;
-  // The file's extension says what a person expects to find in it.
+      chosen != invocation.settings.end() && chosen->second.origin == Origin::kCommandLine;
+  // The file's extension says what a person expects to find in it, more surely than a
+  // personal default for the format does; only --format on the same command line wins.
   if (!given && invocation.output)
     if (const auto format = format_of_file(*invocation.output)) {
       const std::string_view name = format_name(*format);

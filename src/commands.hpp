@@ -70,9 +70,9 @@ inline constexpr std::array<const char*, 2> kListingFormats{"text", "json"};
 // One of `allowed` (any case); throws UsageError naming the value otherwise.
 std::string checked_format(const std::string& format, std::span<const char* const> allowed);
 
-// The --format in effect: given on the command line, in the environment or the config
-// file; else the one -o's extension names (.html, .htm, .md, .json) if it is allowed; else
-// the default. Throws UsageError for a format not in `allowed`.
+// The format in effect: --format on the command line; else the one -o's extension names
+// (.html, .htm, .md, .json, .txt) if it is allowed; else KNOTPLAN_FORMAT or the config
+// file's, else text. Throws UsageError for a format not in `allowed`.
 std::string format_for(const Invocation& invocation, std::span<const char* const> allowed);
 
 // Whether the output goes to standard output: no -o, or -o -.

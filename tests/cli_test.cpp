@@ -350,7 +350,7 @@ TEST_CASE("-h fits a 24-line terminal, and no help line is wider than 80 columns
   const RunResult long_help = run_knotplan({"--help"});
   CHECK(long_help.out.size() > short_help.out.size());
   CHECK(run_knotplan({"help"}).out == long_help.out);
-  for (const std::string& command : {"list", "show", "kb", "kb check", "config", "help", ""}) {
+  for (const std::string command : {"list", "show", "kb", "kb check", "config", "help", ""}) {
     const RunResult help = command.empty() ? long_help : run_knotplan({"help", command});
     for (const std::string& line : lines_of(help.out)) {
       INFO(command << ": " << line);
@@ -404,6 +404,15 @@ TEST_CASE("output to a file takes the format its extension names, unless --forma
             .exit_code == 0);
   CHECK_THAT(knotplan::testing::read_file(folder.path("plain.html")),
              Catch::StartsWith("Self-massage routine: Neck"));
+  // A personal default format yields to the extension, and applies to a name without one.
+  const std::map<std::string, std::string> json_by_default{{"KNOTPLAN_FORMAT", "json"}};
+  CHECK(run_knotplan({"--area", "neck", "-o", folder.path("sheet2.html")}, json_by_default)
+            .exit_code == 0);
+  CHECK_THAT(knotplan::testing::read_file(folder.path("sheet2.html")),
+             Catch::StartsWith("<!DOCTYPE html>"));
+  CHECK(run_knotplan({"--area", "neck", "-o", folder.path("plan")}, json_by_default).exit_code ==
+        0);
+  CHECK(json::parse(knotplan::testing::read_file(folder.path("plan")))["status"] == "ok");
 }
 
 TEST_CASE("a dash is standard output for -o and standard input for --kb", "[cli]") {

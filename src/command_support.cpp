@@ -53,7 +53,7 @@ void emit(const Invocation& invocation, std::string_view text) {
   if (to_standard_output(invocation)) {
     write_standard_output(text);
   } else {
-    write_file_atomically(*invocation.output, text);
+    write_output_file(*invocation.output, text);
   }
 }
 

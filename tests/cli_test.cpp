@@ -198,6 +198,26 @@ TEST_CASE("output with -o writes the whole output to a file and nothing to stdou
   CHECK(entries == std::vector<std::string>{"plan.json", "plan.txt"});
 }
 
+TEST_CASE("output onto the knowledge base in use is refused and leaves it as it was", "[cli]") {
+  TemporaryFolder folder;
+  const std::string kb = folder.path("kb.json");
+  CHECK(run_knotplan({"kb", "export", "-o", kb}).exit_code == 0);
+  const std::string before = knotplan::testing::read_file(kb);
+  REQUIRE(!before.empty());
+  REQUIRE(symlink("kb.json", folder.path("link.json").c_str()) == 0);
+  for (const std::string& output : {kb, folder.path("link.json"), folder.root() + "/./kb.json"}) {
+    const RunResult run = run_knotplan({"--kb", kb, "--area", "neck", "-o", output});
+    INFO(run.err);
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::Contains("is the knowledge base being read"));
+    CHECK(knotplan::testing::read_file(kb) == before);
+  }
+  // The same file named by KNOTPLAN_KB is the same knowledge base.
+  CHECK(run_knotplan({"--area", "neck", "-o", kb}, {{"KNOTPLAN_KB", kb}}).exit_code == 2);
+  CHECK(knotplan::testing::read_file(kb) == before);
+  CHECK(run_knotplan({"--kb", kb, "--area", "neck", "-o", folder.path("plan.txt")}).exit_code == 0);
+}
+
 TEST_CASE("output to a device is written into it, never replaces it", "[cli]") {
   // Device nodes of our own in a temporary folder, never the real /dev/null or /dev/full:
   // a wrong implementation would replace whatever it was given. Only root may make them.

@@ -50,11 +50,27 @@ bool to_standard_output(const Invocation& invocation) {
   return !invocation.output || *invocation.output == "-";
 }
 
+namespace {
+
+// Writing the routine over the knowledge base it came from would silently destroy the
+// knowledge base; the same file under another name or through a link counts too.
+void refuse_output_onto_knowledge_base(const Invocation& invocation) {
+  if (!invocation.knowledge_base || *invocation.knowledge_base == "-") return;
+  if (!same_file(*invocation.output, *invocation.knowledge_base)) return;
+  throw UsageError(
+      fmt::format("--output {} is the knowledge base being read ({})",
+                  quote_value(*invocation.output), quote_value(*invocation.knowledge_base)),
+      "write the output to another file");
+}
+
+}  // namespace
+
 void emit(const Invocation& invocation, std::string_view text) {
   if (to_standard_output(invocation)) {
     write_standard_output(text);
   } else {
-    write_file_atomically(*invocation.output, text);
+    refuse_output_onto_knowledge_base(invocation);
+    write_output_file(*invocation.output, text);
   }
 }
 

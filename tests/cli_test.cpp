@@ -1,4 +1,8 @@
 // End-to-end: the built binary, as a person or a script runs it.
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -192,6 +196,50 @@ TEST_CASE("output with -o writes the whole output to a file and nothing to stdou
   std::vector<std::string> entries = folder.entries();
   std::sort(entries.begin(), entries.end());
   CHECK(entries == std::vector<std::string>{"plan.json", "plan.txt"});
+}
+
+TEST_CASE("output onto the knowledge base in use is refused and leaves it as it was", "[cli]") {
+  TemporaryFolder folder;
+  const std::string kb = folder.path("kb.json");
+  CHECK(run_knotplan({"kb", "export", "-o", kb}).exit_code == 0);
+  const std::string before = knotplan::testing::read_file(kb);
+  REQUIRE(!before.empty());
+  REQUIRE(symlink("kb.json", folder.path("link.json").c_str()) == 0);
+  for (const std::string& output : {kb, folder.path("link.json"), folder.root() + "/./kb.json"}) {
+    const RunResult run = run_knotplan({"--kb", kb, "--area", "neck", "-o", output});
+    INFO(run.err);
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::Contains("is the knowledge base being read"));
+    CHECK(knotplan::testing::read_file(kb) == before);
+  }
+  // The same file named by KNOTPLAN_KB is the same knowledge base.
+  CHECK(run_knotplan({"--area", "neck", "-o", kb}, {{"KNOTPLAN_KB", kb}}).exit_code == 2);
+  CHECK(knotplan::testing::read_file(kb) == before);
+  CHECK(run_knotplan({"--kb", kb, "--area", "neck", "-o", folder.path("plan.txt")}).exit_code == 0);
+}
+
+TEST_CASE("output to a device is written into it, never replaces it", "[cli]") {
+  // Device nodes of our own in a temporary folder, never the real /dev/null or /dev/full:
+  // a wrong implementation would replace whatever it was given. Only root may make them.
+  if (geteuid() != 0) return;
+  TemporaryFolder folder;
+  const std::string null = folder.path("null");
+  const std::string full = folder.path("full");
+  REQUIRE(mknod(null.c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0);
+  REQUIRE(mknod(full.c_str(), S_IFCHR | 0666, makedev(1, 7)) == 0);
+  const RunResult discarded = run_knotplan({"--area", "neck", "-o", null});
+  CHECK(discarded.exit_code == 0);
+  const RunResult no_space = run_knotplan({"--area", "neck", "-o", full});
+  CHECK(no_space.exit_code == 1);
+  CHECK_THAT(no_space.err, Catch::Contains(full) && Catch::Contains("No space left on device"));
+  struct stat status {};
+  for (const std::string& device : {null, full}) {
+    REQUIRE(lstat(device.c_str(), &status) == 0);
+    CHECK(S_ISCHR(status.st_mode));
+  }
+  std::vector<std::string> entries = folder.entries();
+  std::sort(entries.begin(), entries.end());
+  CHECK(entries == std::vector<std::string>{"full", "null"});
 }
 
 TEST_CASE("colour only when asked for, or on a terminal without NO_COLOR", "[cli]") {

@@ -579,14 +579,18 @@ class Planner {
     }
   }
 
-  std::optional<PressureRange> pressure_for(const Technique& technique,
-                                            std::vector<std::string>& because) const {
+  // Whether the rules' cap lowers the technique's pressure: then they are among its reasons.
+  bool pressure_capped(const Technique& technique) const {
+    return technique.pressure && decisions_.max_pressure &&
+           technique.pressure->max > *decisions_.max_pressure;
+  }
+
+  std::optional<PressureRange> pressure_for(const Technique& technique) const {
     if (!technique.pressure) return std::nullopt;
     PressureRange pressure = *technique.pressure;
-    if (decisions_.max_pressure && pressure.max > *decisions_.max_pressure) {
+    if (pressure_capped(technique)) {
       pressure.max = *decisions_.max_pressure;
       pressure.min = std::min(pressure.min, pressure.max);
-      for (const std::string& rule : decisions_.max_pressure_rules) append_unique(because, rule);
     }
     return pressure;
   }
@@ -616,6 +620,9 @@ class Planner {
       } else {
         sides = {request_.side};
       }
+      // The same for each side: worked out once, as a pick may have thousands of reasons.
+      const std::vector<std::string> reasons = because(*pick);
+      const std::optional<PressureRange> pressure = pressure_for(technique);
       for (const Side side : sides) {
         Step step;
         step.index = static_cast<int>(routine.steps.size()) + 1;
@@ -626,8 +633,8 @@ class Planner {
         step.side = side;
         step.start_seconds = clock;
         step.seconds = pick->units * pick->per_unit;
-        step.because = because(*pick);
-        step.pressure = pressure_for(technique, step.because);
+        step.because = reasons;
+        step.pressure = pressure;
         if (technique.reps) {
           step.hold_seconds = pick->per_unit;
           step.reps = pick->units;
@@ -652,11 +659,17 @@ class Planner {
     if (request_.explain) notes_.push_back(fmt::format(format, std::forward<Args>(args)...));
   }
 
-  // The rules behind a pick, in the order they asked for it or shaped it.
+  // The rules behind a pick, in the order they asked for it or shaped it, then those that
+  // capped its pressure; each once. The ids are views of the knowledge base and of the
+  // decisions, which outlive this.
   std::vector<std::string> because(const Pick& pick) const {
     std::vector<std::string> rules;
+    SeenTexts said;
     for (const auto& [id, rule] : reasons_)
-      if (id == pick.id) append_unique(rules, rule);
+      if (id == pick.id) append_unique(rules, said, rule);
+    if (pressure_capped(*pick.technique))
+      for (const std::string& rule : decisions_.max_pressure_rules)
+        append_unique(rules, said, rule);
     return rules;
   }
 

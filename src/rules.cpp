@@ -22,10 +22,10 @@ bool one_of(List<std::string_view> wanted, std::string_view value) {
   return wanted.empty() || contains(wanted, value);
 }
 
-void add_reason(std::vector<ProfessionalReason>& reasons, const ProfessionalReason& reason) {
-  const bool said = std::any_of(reasons.begin(), reasons.end(),
-                                [&](const auto& other) { return other.message == reason.message; });
-  if (!said) reasons.push_back(reason);
+// Each message once: `said` holds the messages `reasons` has.
+void add_reason(std::vector<ProfessionalReason>& reasons, SeenTexts& said,
+                const ProfessionalReason& reason) {
+  if (said.insert(reason.message)) reasons.push_back(reason);
 }
 
 // Most urgent first, keeping the order they were found in among equals.
@@ -63,15 +63,15 @@ class Evaluator {
     std::string effect;
     switch (answer->action) {
       case SymptomAction::kWithhold:
-        add_reason(decisions_.stops, reason);
+        add_reason(decisions_.stops, stops_said_, reason);
         effect = fmt::format("withholds the routine: see {}", level_id(answer->level));
         break;
       case SymptomAction::kRefer:
-        add_reason(decisions_.referrals, reason);
+        add_reason(decisions_.referrals, referrals_said_, reason);
         effect = fmt::format("suggests seeing a {}", level_id(answer->level));
         break;
       case SymptomAction::kAdvise:
-        append_unique(decisions_.advice, answer->message);
+        append_unique(decisions_.advice, advice_said_, answer->message);
         effect = "adds advice";
         break;
     }
@@ -142,17 +142,20 @@ class Evaluator {
       effect(effects, "allows at most {} {} technique(s)", limit.max_techniques,
              phase_id(limit.phase));
     }
-    for (const std::string_view advice : then.advice) append_unique(decisions_.advice, advice);
+    for (const std::string_view advice : then.advice)
+      append_unique(decisions_.advice, advice_said_, advice);
     if (!then.advice.empty()) effect(effects, "adds advice");
     for (const std::string_view caution : then.cautions)
-      append_unique(decisions_.cautions, caution);
+      append_unique(decisions_.cautions, cautions_said_, caution);
     if (!then.cautions.empty()) effect(effects, "adds a caution");
     if (then.stop) {
-      add_reason(decisions_.stops, {then.stop->level, then.stop->message, nullptr, rule.id});
+      add_reason(decisions_.stops, stops_said_,
+                 {then.stop->level, then.stop->message, nullptr, rule.id});
       effect(effects, "withholds the routine: see {}", level_id(then.stop->level));
     }
     if (then.refer) {
-      add_reason(decisions_.referrals, {then.refer->level, then.refer->message, nullptr, rule.id});
+      add_reason(decisions_.referrals, referrals_said_,
+                 {then.refer->level, then.refer->message, nullptr, rule.id});
       effect(effects, "suggests seeing a {}", level_id(then.refer->level));
     }
     if (request_.explain) decisions_.trace.push_back(std::move(entry));
@@ -175,6 +178,12 @@ class Evaluator {
   const KnowledgeBase& kb_;
   const Request& request_;
   Decisions decisions_;
+  // What each list of texts has so far (views of the knowledge base), so that thousands
+  // of rules saying things stay linear.
+  SeenTexts advice_said_;
+  SeenTexts cautions_said_;
+  SeenTexts stops_said_;
+  SeenTexts referrals_said_;
 };
 
 }  // namespace

@@ -1,8 +1,14 @@
 #include "knotplan/planner.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "knotplan/knowledge_loader.hpp"
+#include "knotplan/rules.hpp"
 #include "test_support.hpp"
 
 using namespace knotplan;
@@ -246,4 +252,80 @@ TEST_CASE("every step says why it is there", "[planner]") {
   REQUIRE(!routine.steps.empty());
   for (const Step& s : routine.steps) CHECK(!s.because.empty());
   CHECK(routine.see_a_professional->level == Level::kPhysio);
+}
+
+namespace {
+
+// The built-in knowledge base followed by a copy of every rule (ids suffixed) and by
+// `extra` rules for the neck whose advice and cautions repeat each other's: far more
+// texts than a handful, so that look-ups past the first few are exercised too.
+KnowledgeBase with_repeated_rules(int extra) {
+  nlohmann::json kb = testing::builtin_knowledge_json();
+  const nlohmann::json rules = kb["rules"];
+  for (nlohmann::json rule : rules) {
+    rule["id"] = rule["id"].get<std::string>() + "-again";
+    kb["rules"].push_back(std::move(rule));
+  }
+  const nlohmann::json source = kb["sources"][0]["id"];
+  for (int i = 0; i < extra; ++i) {
+    nlohmann::json then = {{"advice", {fmt::format("Generated advice {}.", i % 37)}},
+                           {"cautions", {fmt::format("Generated caution {}.", i % 41)}}};
+    if (i % 5 == 0) then["scale"] = {{"factor", 1.0}};
+    kb["rules"].push_back({{"id", fmt::format("generated-{}", i)},
+                           {"why", "Repeats what other rules say."},
+                           {"when", {{"area", {"neck"}}}},
+                           {"then", then},
+                           {"sources", {source}}});
+  }
+  return load_knowledge_base(kb.dump(), "repeated rules");
+}
+
+// Each text once, in the order the fired rules say them: the plain definition, to check
+// the planner's faster bookkeeping against.
+std::vector<std::string> said_once(const KnowledgeBase& kb, const Request& request,
+                                   List<std::string_view> RuleEffect::*texts) {
+  std::vector<std::string> said;
+  for (const Rule& rule : kb.rules) {
+    if (!rule_matches(rule.when, request)) continue;
+    for (const std::string_view text : rule.then.*texts)
+      if (std::find(said.begin(), said.end(), text) == said.end()) said.emplace_back(text);
+  }
+  return said;
+}
+
+bool no_repeats(std::vector<std::string> texts) {
+  std::sort(texts.begin(), texts.end());
+  return std::adjacent_find(texts.begin(), texts.end()) == texts.end();
+}
+
+}  // namespace
+
+TEST_CASE("rules said twice change nothing: advice and cautions once each, in rule order",
+          "[planner]") {
+  const KnowledgeBase& builtin = builtin_knowledge_base();
+  const KnowledgeBase repeated = with_repeated_rules(0);
+  for (const auto& [area, since, cause] :
+       {std::tuple{"neck", "1w", "posture"}, std::tuple{"upper-back", "today", "strain"},
+        std::tuple{"lower-back", "2mo", "sleep"}, std::tuple{"shoulders", "3w", "stress"}}) {
+    const Request request = make_request(area, since, cause);
+    const Routine once = plan(builtin, request);
+    const Routine twice = plan(repeated, request);
+    CHECK(twice.advice == once.advice);
+    CHECK(twice.cautions == once.cautions);
+    REQUIRE(twice.steps.size() == once.steps.size());
+    for (const Step& step : twice.steps) CHECK(no_repeats(step.because));
+  }
+}
+
+TEST_CASE("hundreds of rules repeating texts: each text once, first said first", "[planner]") {
+  const KnowledgeBase kb = with_repeated_rules(300);
+  Request request = make_request("neck", "1w", "posture");
+  request.explain = true;
+  const Decisions decisions = evaluate_rules(kb, request);
+  CHECK(decisions.advice == said_once(kb, request, &RuleEffect::advice));
+  CHECK(decisions.cautions == said_once(kb, request, &RuleEffect::cautions));
+  const Routine routine = plan(kb, request);
+  CHECK(no_repeats(routine.advice));
+  CHECK(no_repeats(routine.cautions));
+  for (const Step& step : routine.steps) CHECK(no_repeats(step.because));
 }

@@ -20,6 +20,8 @@ class ScriptedIo : public GuideIo {
   explicit ScriptedIo(std::deque<std::pair<double, char>> keys = {}) : keys_(std::move(keys)) {}
   double now() override { return clock_; }
   std::optional<char> wait_for_key(double seconds) override {
+    // A real terminal waits at least its granularity, however short the wait asked for.
+    seconds = std::max(seconds, min_wait_);
     if (interrupt_at_ && clock_ + seconds >= *interrupt_at_) {
       clock_ = *interrupt_at_;
       interrupted_ = true;
@@ -34,11 +36,16 @@ class ScriptedIo : public GuideIo {
     clock_ += seconds;
     return std::nullopt;
   }
-  void write(std::string_view text) override { screen += text; }
+  void write(std::string_view text) override {
+    screen += text;
+    clock_ += write_cost_;
+  }
   bool interrupted() override { return interrupted_; }
 
   std::string screen;
   std::optional<double> interrupt_at_;
+  double write_cost_ = 0;  // real seconds each write takes, as drawing on a terminal does
+  double min_wait_ = 0;    // the shortest wait, as poll() rounds to milliseconds
 
  private:
   std::deque<std::pair<double, char>> keys_;
@@ -188,4 +195,45 @@ TEST_CASE("guide: in a terminal the countdown is redrawn in place, with bells", 
   }
   CHECK(longest > 40);
   CHECK(longest < 80);
+}
+
+namespace {
+
+// The routine's own time plus the 3-second lead-in of each step, as "m:ss".
+std::string full_length(const Routine& routine) {
+  const int seconds = routine.total_seconds + 3 * static_cast<int>(routine.steps.size());
+  return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
+}
+
+}  // namespace
+
+TEST_CASE("guide: the clock is exact at any time scale, however slow the terminal", "[guide]") {
+  const Routine routine = neck_routine();
+  const double scale = GENERATE(1.0, 0.01, 0.001, 1e-6, 1e-300);
+  CAPTURE(scale);
+  GuideOptions options = plain();
+  options.time_scale = scale;
+  ScriptedIo io;
+  // Drawing and waking cost real time that is no part of the routine: divided by a small
+  // time scale it came to "16:25 spent" for a 10-minute routine, and nothing at 1e-300.
+  io.write_cost_ = 0.0002;
+  io.min_wait_ = 0.001;
+  const GuideSummary summary = play_routine(routine, options, io);
+  CHECK(summary.done == static_cast<int>(routine.steps.size()));
+  CHECK(summary.routine_seconds ==
+        routine.total_seconds + 3 * static_cast<int>(routine.steps.size()));
+  CHECK_THAT(io.screen, Catch::Contains("[0:03] Go.\n"));
+  CHECK_THAT(io.screen, Catch::Contains(fmt::format("[{0}] Finished. {1} of {1} steps done, 0 "
+                                                    "skipped, {0} spent.\n",
+                                                    full_length(routine), routine.steps.size())));
+}
+
+TEST_CASE("guide: keys are read at any time scale", "[guide]") {
+  GuideOptions options = plain();
+  options.time_scale = 1e-300;  // every wait is next to nothing
+  ScriptedIo io({{0.0, 'q'}});
+  const GuideSummary summary = play_routine(neck_routine(), options, io);
+  CHECK(summary.quit);
+  CHECK(summary.done == 0);
+  CHECK(summary.routine_seconds == 0);
 }

@@ -32,7 +32,11 @@ std::string bar(double fraction, int width) {
 class Session {
  public:
   Session(const Routine& routine, const GuideOptions& options, GuideIo& io)
-      : routine_(routine), options_(options), io_(io), status_(routine.steps.size(), kNotReached) {}
+      : routine_(routine),
+        options_(options),
+        io_(io),
+        status_(routine.steps.size(), kNotReached),
+        width_(options.width) {}
 
   GuideSummary run() {
     GuideSummary summary;
@@ -78,6 +82,9 @@ class Session {
     const std::string line = printable(text);
     if (options_.live) {
       io_.write(std::string(kClearLine) + line + "\n");
+      // The status line is gone until it is drawn again: a resize has nothing to clear.
+      status_text_.clear();
+      status_width_ = 0;
     } else {
       const int now = static_cast<int>(std::lround(routine_clock_));
       io_.write(fmt::format("[{}] {}\n", clock_time(now), line));
@@ -88,9 +95,28 @@ class Session {
   void status_line(const std::string& text) {
     if (!options_.live) return;
     std::string line = printable(text);
-    const auto room = static_cast<std::size_t>(std::max(20, options_.width - 1));
+    const auto room = static_cast<std::size_t>(std::max(20, width_ - 1));
     if (display_width(line) > room) line = line.substr(0, room);
     io_.write(std::string(kClearLine) + line);
+    status_text_ = text;
+    status_width_ = static_cast<int>(display_width(line));
+  }
+
+  // Draws the status line again at the terminal's new width, when the terminal asks.
+  void redraw_if_asked() {
+    const std::optional<int> width = io_.redraw();
+    if (!width || !options_.live) return;
+    const int old_width = status_width_;
+    width_ = std::max(1, *width);
+    // A terminal that reflows on a resize (tmux, VTE, kitty) folds a status line wider
+    // than the new width onto more rows, with the cursor on the last; go up to its first
+    // row and clear to the end of the screen, or the folded part stays behind as a stale
+    // line. Lines above the status line end in a newline, so they never fold into it.
+    const int rows_above = old_width > 0 ? (old_width - 1) / width_ : 0;
+    std::string clear = "\r";
+    if (rows_above > 0) clear += fmt::format("\033[{}A", rows_above);
+    io_.write(clear + "\033[J");
+    if (!status_text_.empty()) status_line(status_text_);
   }
 
   void bell() {
@@ -185,6 +211,7 @@ class Session {
       const auto key = io_.wait_for_key(std::clamp(real - waited, 0.0, kSliceSeconds));
       waited += io_.now() - before;
       if (io_.interrupted()) return Action::kInterrupt;
+      redraw_if_asked();
       if (!key) continue;
       switch (*key) {
         case ' ': {
@@ -219,6 +246,7 @@ class Session {
         action = Action::kInterrupt;
         break;
       }
+      redraw_if_asked();
       if (!key) continue;
       if (*key == ' ') break;
       if (*key == 'n' || *key == 'N') action = Action::kSkip;
@@ -244,6 +272,9 @@ class Session {
   // Seconds on the routine's clock since the start, pauses excluded: the sum of the
   // waits, not the real clock divided by the time scale (see wait()).
   double routine_clock_ = 0;
+  int width_;
+  std::string status_text_;  // the status line last drawn, to draw again after a resize
+  int status_width_ = 0;     // its width on the screen
 };
 
 }  // namespace

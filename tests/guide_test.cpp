@@ -41,11 +41,18 @@ class ScriptedIo : public GuideIo {
     clock_ += write_cost_;
   }
   bool interrupted() override { return interrupted_; }
+  std::optional<int> redraw() override {
+    if (!resize_at_ || clock_ < resize_at_->first) return std::nullopt;
+    const int width = resize_at_->second;
+    resize_at_.reset();
+    return width;
+  }
 
   std::string screen;
   std::optional<double> interrupt_at_;
   double write_cost_ = 0;  // real seconds each write takes, as drawing on a terminal does
   double min_wait_ = 0;    // the shortest wait, as poll() rounds to milliseconds
+  std::optional<std::pair<double, int>> resize_at_;  // when, and the new width
 
  private:
   std::deque<std::pair<double, char>> keys_;
@@ -236,4 +243,30 @@ TEST_CASE("guide: keys are read at any time scale", "[guide]") {
   CHECK(summary.quit);
   CHECK(summary.done == 0);
   CHECK(summary.routine_seconds == 0);
+}
+
+TEST_CASE("guide: after a resize the status line is drawn again at the new width", "[guide]") {
+  GuideOptions live;
+  live.width = 80;
+  live.bell = false;
+  ScriptedIo io;
+  io.resize_at_ = {{10.5, 40}};
+  play_routine(neck_routine(), live, io);
+  // The last status line, 79 columns, folded onto two rows at 40: up one, clear below.
+  const std::size_t redrawn = io.screen.find("\r\x1b[1A\x1b[J");
+  REQUIRE(redrawn != std::string::npos);
+  CHECK(io.screen.find("\r\x1b[J", redrawn + 1) == std::string::npos);  // only once
+  // From then on nothing redrawn in place is wider than the new width, or it would fold.
+  std::size_t longest = 0;
+  std::size_t start = redrawn;
+  for (std::size_t at = redrawn; at <= io.screen.size(); ++at) {
+    if (at == io.screen.size() || io.screen[at] == '\r' || io.screen[at] == '\n') {
+      const std::string line = io.screen.substr(start, at - start);
+      if (line.rfind("\x1b[K  ", 0) == 0 && line.find(" left  [") != std::string::npos)
+        longest = std::max(longest, line.size() - 3);
+      start = at + 1;
+    }
+  }
+  CHECK(longest > 20);
+  CHECK(longest < 40);
 }

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -35,7 +36,7 @@ double checked_time_scale(const std::string& text) {
 }
 
 // Plays the routine in the terminal; returns the exit code, or ends the process as the
-// signal would have after Ctrl-C, once the terminal is restored.
+// signal would have after Ctrl-C (or any of kEndingSignals), once the terminal is restored.
 int guide(const Routine& routine, const Invocation& invocation, double time_scale) {
   GuideOptions options;
   options.time_scale = time_scale;
@@ -49,7 +50,8 @@ int guide(const Routine& routine, const Invocation& invocation, double time_scal
     signal_number = io.signal_received();
   }  // the terminal is restored here
   if (signal_number != 0) {
-    std::fputs("\nknotplan: interrupted\n", stderr);
+    // A reader that went away (knotplan --guide | head) is no news worth a line.
+    if (signal_number != SIGPIPE) std::fputs("\nknotplan: interrupted\n", stderr);
     die_of_signal(signal_number);
   }
   return 0;

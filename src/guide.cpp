@@ -32,10 +32,13 @@ std::string bar(double fraction, int width) {
 class Session {
  public:
   Session(const Routine& routine, const GuideOptions& options, GuideIo& io)
-      : routine_(routine), options_(options), io_(io), status_(routine.steps.size(), kNotReached) {}
+      : routine_(routine),
+        options_(options),
+        io_(io),
+        status_(routine.steps.size(), kNotReached),
+        width_(options.width) {}
 
   GuideSummary run() {
-    start_ = io_.now();
     GuideSummary summary;
     summary.total = static_cast<int>(routine_.steps.size());
     event(fmt::format("Guided routine: {} steps, {}. Keys: space pause, n next, b back, q quit.",
@@ -65,7 +68,7 @@ class Session {
     }
     summary.done = static_cast<int>(std::count(status_.begin(), status_.end(), kDone));
     summary.skipped = static_cast<int>(std::count(status_.begin(), status_.end(), kSkipped));
-    summary.routine_seconds = static_cast<int>(std::lround(routine_clock()));
+    summary.routine_seconds = static_cast<int>(std::lround(routine_clock_));
     if (!summary.interrupted) finish(summary);
     if (options_.live) io_.write(std::string(kClearLine) + "\033[?25h");
     return summary;
@@ -74,16 +77,16 @@ class Session {
  private:
   enum StepStatus { kNotReached, kDone, kSkipped };
 
-  // Seconds on the routine's clock since the start, pauses excluded.
-  double routine_clock() { return (io_.now() - start_ - paused_) / options_.time_scale; }
-
   // A line that stays: in a terminal above the countdown, else stamped with the time.
   void event(const std::string& text) {
     const std::string line = printable(text);
     if (options_.live) {
       io_.write(std::string(kClearLine) + line + "\n");
+      // The status line is gone until it is drawn again: a resize has nothing to clear.
+      status_text_.clear();
+      status_width_ = 0;
     } else {
-      const int now = static_cast<int>(std::lround(routine_clock()));
+      const int now = static_cast<int>(std::lround(routine_clock_));
       io_.write(fmt::format("[{}] {}\n", clock_time(now), line));
     }
   }
@@ -92,9 +95,28 @@ class Session {
   void status_line(const std::string& text) {
     if (!options_.live) return;
     std::string line = printable(text);
-    const auto room = static_cast<std::size_t>(std::max(20, options_.width - 1));
+    const auto room = static_cast<std::size_t>(std::max(20, width_ - 1));
     if (display_width(line) > room) line = line.substr(0, room);
     io_.write(std::string(kClearLine) + line);
+    status_text_ = text;
+    status_width_ = static_cast<int>(display_width(line));
+  }
+
+  // Draws the status line again at the terminal's new width, when the terminal asks.
+  void redraw_if_asked() {
+    const std::optional<int> width = io_.redraw();
+    if (!width || !options_.live) return;
+    const int old_width = status_width_;
+    width_ = std::max(1, *width);
+    // A terminal that reflows on a resize (tmux, VTE, kitty) folds a status line wider
+    // than the new width onto more rows, with the cursor on the last; go up to its first
+    // row and clear to the end of the screen, or the folded part stays behind as a stale
+    // line. Lines above the status line end in a newline, so they never fold into it.
+    const int rows_above = old_width > 0 ? (old_width - 1) / width_ : 0;
+    std::string clear = "\r";
+    if (rows_above > 0) clear += fmt::format("\033[{}A", rows_above);
+    io_.write(clear + "\033[J");
+    if (!status_text_.empty()) status_line(status_text_);
   }
 
   void bell() {
@@ -166,19 +188,34 @@ class Session {
     return Action::kNone;
   }
 
-  // Waits `seconds` on the routine's clock, answering keys; a pause does not count.
+  // Waits `seconds` on the routine's clock, answering keys; a pause does not count. The
+  // routine's clock moves by exactly `seconds` when the wait runs out, however late the
+  // real clock is: time spent drawing, or a poll() that rounds to milliseconds, divided
+  // by a small --time-scale would otherwise add minutes to a 10-minute routine. Only a
+  // wait cut short by a key or a signal counts the real time it took.
   Action wait(double seconds) {
-    double remaining = seconds * options_.time_scale;
-    while (remaining > 1e-9) {
+    const double real = seconds * options_.time_scale;
+    double waited = 0;  // real seconds, pauses excluded
+    const Action action = wait_real(real, waited);
+    routine_clock_ +=
+        action == Action::kNone ? seconds : std::min(seconds, waited / options_.time_scale);
+    return action;
+  }
+
+  // Waits `real` seconds of real time, answering keys; `waited` says how long it took.
+  // Keys and signals are looked at at least once, even when `real` is next to nothing.
+  Action wait_real(double real, double& waited) {
+    do {
       if (io_.interrupted()) return Action::kInterrupt;
       const double before = io_.now();
-      const auto key = io_.wait_for_key(std::min(remaining, kSliceSeconds));
-      remaining -= io_.now() - before;
+      const auto key = io_.wait_for_key(std::clamp(real - waited, 0.0, kSliceSeconds));
+      waited += io_.now() - before;
       if (io_.interrupted()) return Action::kInterrupt;
+      redraw_if_asked();
       if (!key) continue;
       switch (*key) {
         case ' ': {
-          // `remaining` was settled before the pause, so the pause costs the step nothing.
+          // `waited` was settled before the pause, so the pause costs the step nothing.
           if (const Action action = pause(); action != Action::kNone) return action;
           break;
         }
@@ -194,7 +231,7 @@ class Session {
         default:
           break;
       }
-    }
+    } while (real - waited > 1e-9);
     return Action::kNone;
   }
 
@@ -202,7 +239,6 @@ class Session {
   Action pause() {
     event("Paused. Press space to go on.");
     status_line("  Paused: space goes on, n next, b back, q quit");
-    const double paused_at = io_.now();
     Action action = Action::kNone;
     while (true) {
       const auto key = io_.wait_for_key(kSliceSeconds);
@@ -210,6 +246,7 @@ class Session {
         action = Action::kInterrupt;
         break;
       }
+      redraw_if_asked();
       if (!key) continue;
       if (*key == ' ') break;
       if (*key == 'n' || *key == 'N') action = Action::kSkip;
@@ -217,7 +254,6 @@ class Session {
       if (*key == 'q' || *key == 'Q') action = Action::kQuit;
       if (action != Action::kNone) break;
     }
-    paused_ += io_.now() - paused_at;
     if (action == Action::kNone) event("Going on.");
     return action;
   }
@@ -233,8 +269,12 @@ class Session {
   const GuideOptions& options_;
   GuideIo& io_;
   std::vector<StepStatus> status_;
-  double start_ = 0;
-  double paused_ = 0;
+  // Seconds on the routine's clock since the start, pauses excluded: the sum of the
+  // waits, not the real clock divided by the time scale (see wait()).
+  double routine_clock_ = 0;
+  int width_;
+  std::string status_text_;  // the status line last drawn, to draw again after a resize
+  int status_width_ = 0;     // its width on the screen
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -273,6 +274,28 @@ TEST_CASE("the guide without a terminal prints one stamped line per event", "[cl
     CHECK(bad.exit_code == 2);
     CHECK_THAT(bad.err, Catch::StartsWith("knotplan: error: "));
   }
+}
+
+TEST_CASE("the guide's clock is exact at a fast time scale", "[cli][guide]") {
+  for (const std::string scale : {"0.001", "1e-300"}) {
+    CAPTURE(scale);
+    const RunResult run =
+        run_knotplan({"--area", "neck", "--minutes", "3", "--guide", "--time-scale", scale});
+    REQUIRE(run.exit_code == 0);
+    std::smatch header;
+    REQUIRE(std::regex_search(run.out, header,
+                              std::regex(R"(Guided routine: (\d+) steps, (\d+):(\d\d))")));
+    // The routine's length and a 3-second lead-in a step; a clock that divided real time by
+    // the scale said several minutes more at 0.001, and "0:00" at 1e-300.
+    const int seconds = std::stoi(header[2]) * 60 + std::stoi(header[3]) + 3 * std::stoi(header[1]);
+    CHECK_THAT(run.out, Catch::Contains(fmt::format(
+                            "] Finished. {0} of {0} steps done, 0 skipped, {1}:{2:02} spent.",
+                            header[1].str(), seconds / 60, seconds % 60)));
+  }
+  // Below the smallest normal double the scale is no number the clock can work with.
+  const RunResult tiny = run_knotplan({"--area", "neck", "--guide", "--time-scale", "1e-320"});
+  CHECK(tiny.exit_code == 2);
+  CHECK_THAT(tiny.err, Catch::Contains("--time-scale '1e-320' is not a usable speed"));
 }
 
 TEST_CASE("explain names the rules that fired", "[cli]") {

@@ -20,6 +20,8 @@ class ScriptedIo : public GuideIo {
   explicit ScriptedIo(std::deque<std::pair<double, char>> keys = {}) : keys_(std::move(keys)) {}
   double now() override { return clock_; }
   std::optional<char> wait_for_key(double seconds) override {
+    // A real terminal waits at least its granularity, however short the wait asked for.
+    seconds = std::max(seconds, min_wait_);
     if (interrupt_at_ && clock_ + seconds >= *interrupt_at_) {
       clock_ = *interrupt_at_;
       interrupted_ = true;
@@ -34,11 +36,23 @@ class ScriptedIo : public GuideIo {
     clock_ += seconds;
     return std::nullopt;
   }
-  void write(std::string_view text) override { screen += text; }
+  void write(std::string_view text) override {
+    screen += text;
+    clock_ += write_cost_;
+  }
   bool interrupted() override { return interrupted_; }
+  std::optional<int> redraw() override {
+    if (!resize_at_ || clock_ < resize_at_->first) return std::nullopt;
+    const int width = resize_at_->second;
+    resize_at_.reset();
+    return width;
+  }
 
   std::string screen;
   std::optional<double> interrupt_at_;
+  double write_cost_ = 0;  // real seconds each write takes, as drawing on a terminal does
+  double min_wait_ = 0;    // the shortest wait, as poll() rounds to milliseconds
+  std::optional<std::pair<double, int>> resize_at_;  // when, and the new width
 
  private:
   std::deque<std::pair<double, char>> keys_;
@@ -188,4 +202,71 @@ TEST_CASE("guide: in a terminal the countdown is redrawn in place, with bells", 
   }
   CHECK(longest > 40);
   CHECK(longest < 80);
+}
+
+namespace {
+
+// The routine's own time plus the 3-second lead-in of each step, as "m:ss".
+std::string full_length(const Routine& routine) {
+  const int seconds = routine.total_seconds + 3 * static_cast<int>(routine.steps.size());
+  return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
+}
+
+}  // namespace
+
+TEST_CASE("guide: the clock is exact at any time scale, however slow the terminal", "[guide]") {
+  const Routine routine = neck_routine();
+  const double scale = GENERATE(1.0, 0.01, 0.001, 1e-6, 1e-300);
+  CAPTURE(scale);
+  GuideOptions options = plain();
+  options.time_scale = scale;
+  ScriptedIo io;
+  // Drawing and waking cost real time that is no part of the routine: divided by a small
+  // time scale it came to "16:25 spent" for a 10-minute routine, and nothing at 1e-300.
+  io.write_cost_ = 0.0002;
+  io.min_wait_ = 0.001;
+  const GuideSummary summary = play_routine(routine, options, io);
+  CHECK(summary.done == static_cast<int>(routine.steps.size()));
+  CHECK(summary.routine_seconds ==
+        routine.total_seconds + 3 * static_cast<int>(routine.steps.size()));
+  CHECK_THAT(io.screen, Catch::Contains("[0:03] Go.\n"));
+  CHECK_THAT(io.screen, Catch::Contains(fmt::format("[{0}] Finished. {1} of {1} steps done, 0 "
+                                                    "skipped, {0} spent.\n",
+                                                    full_length(routine), routine.steps.size())));
+}
+
+TEST_CASE("guide: keys are read at any time scale", "[guide]") {
+  GuideOptions options = plain();
+  options.time_scale = 1e-300;  // every wait is next to nothing
+  ScriptedIo io({{0.0, 'q'}});
+  const GuideSummary summary = play_routine(neck_routine(), options, io);
+  CHECK(summary.quit);
+  CHECK(summary.done == 0);
+  CHECK(summary.routine_seconds == 0);
+}
+
+TEST_CASE("guide: after a resize the status line is drawn again at the new width", "[guide]") {
+  GuideOptions live;
+  live.width = 80;
+  live.bell = false;
+  ScriptedIo io;
+  io.resize_at_ = {{10.5, 40}};
+  play_routine(neck_routine(), live, io);
+  // The last status line, 79 columns, folded onto two rows at 40: up one, clear below.
+  const std::size_t redrawn = io.screen.find("\r\x1b[1A\x1b[J");
+  REQUIRE(redrawn != std::string::npos);
+  CHECK(io.screen.find("\r\x1b[J", redrawn + 1) == std::string::npos);  // only once
+  // From then on nothing redrawn in place is wider than the new width, or it would fold.
+  std::size_t longest = 0;
+  std::size_t start = redrawn;
+  for (std::size_t at = redrawn; at <= io.screen.size(); ++at) {
+    if (at == io.screen.size() || io.screen[at] == '\r' || io.screen[at] == '\n') {
+      const std::string line = io.screen.substr(start, at - start);
+      if (line.rfind("\x1b[K  ", 0) == 0 && line.find(" left  [") != std::string::npos)
+        longest = std::max(longest, line.size() - 3);
+      start = at + 1;
+    }
+  }
+  CHECK(longest > 20);
+  CHECK(longest < 40);
 }

@@ -38,6 +38,10 @@ class GuideIo {
   virtual void write(std::string_view text) = 0;
   // Whether Ctrl-C (or a termination signal) has arrived.
   virtual bool interrupted() = 0;
+  // The terminal's width when the screen must be drawn again (it was resized, or the
+  // program goes on after Ctrl-Z and fg); nullopt when nothing changed. Asked after every
+  // wait for a key; the flag it reports is cleared by asking.
+  virtual std::optional<int> redraw() { return std::nullopt; }
 };
 
 // Plays the routine: a 3-2-1 lead-in before each step, the step's instructions and cues

@@ -1,6 +1,13 @@
 // End-to-end: the built binary, as a person or a script runs it.
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -461,4 +468,70 @@ TEST_CASE("the man page documents exactly the options of the table", "[cli][docs
     CHECK_THAT(environment, Catch::Contains(fmt::format("*{}*", environment_variable(option))));
     CHECK_THAT(environment, Catch::Contains(fmt::format("*{}*", option.setting_key)));
   }
+}
+
+namespace {
+
+// A config folder for XDG_CONFIG_HOME holding knotplan/config.json with `content`.
+std::map<std::string, std::string> config_home(const TemporaryFolder& folder,
+                                               const std::string& content) {
+  REQUIRE(std::system(("mkdir -p '" + folder.path("knotplan") + "'").c_str()) == 0);
+  knotplan::testing::write_file(folder.path("knotplan/config.json"), content);
+  return {{"XDG_CONFIG_HOME", folder.root()}};
+}
+
+}  // namespace
+
+TEST_CASE("a config file that is there but cannot be read stops the run", "[cli][settings]") {
+  TemporaryFolder folder;
+  auto home = config_home(folder, R"({"conditions": ["anticoagulants"]})");
+  const std::string path = folder.path("knotplan/config.json");
+  const json gentle = json::parse(run_knotplan({"--area", "neck", "--format", "json"}, home).out);
+  CHECK(gentle["request"]["conditions"] == json{"anticoagulants"});
+
+  // Unreadable: as nobody when the tests run as root, who could read it anyway.
+  REQUIRE(::chmod(path.c_str(), 0) == 0);
+  REQUIRE(::chmod(folder.root().c_str(), 0755) == 0);
+  if (::geteuid() != 0) {
+    const RunResult denied = run_knotplan({"--area", "neck"}, home);
+    CHECK(denied.exit_code == 1);
+    CHECK(denied.out.empty());
+    CHECK_THAT(denied.err,
+               Catch::Contains("cannot read config file '" + path + "': " + std::strerror(EACCES)));
+  } else if (std::filesystem::exists("/usr/bin/setpriv")) {
+    const std::string as_nobody = "XDG_CONFIG_HOME='" + folder.root() +
+                                  "' setpriv --reuid=65534 --regid=65534 --clear-groups '" +
+                                  std::string(KNOTPLAN_BINARY) + "' --area neck > /dev/null";
+    CHECK(std::system(("env -u KNOTPLAN_MINUTES " + as_nobody + " 2> '" +
+                       folder.path("stderr.txt") + "'; test $? -eq 1")
+                          .c_str()) == 0);
+    CHECK_THAT(knotplan::testing::read_file(folder.path("stderr.txt")),
+               Catch::Contains("cannot read config file '" + path + "': " + std::strerror(EACCES)));
+  }
+
+  // A folder in the file's place: named as such, for root too.
+  REQUIRE(std::remove(path.c_str()) == 0);
+  REQUIRE(::mkdir(path.c_str(), 0755) == 0);
+  const RunResult folder_config = run_knotplan({"--area", "neck"}, home);
+  CHECK(folder_config.exit_code == 1);
+  CHECK(folder_config.out.empty());
+  CHECK_THAT(folder_config.err,
+             Catch::Contains("cannot read config file '" + path + "': it is a folder"));
+  CHECK_THAT(folder_config.err, !Catch::Contains("JSON"));
+
+  // XDG_CONFIG_HOME naming a file: the path goes through it.
+  home["XDG_CONFIG_HOME"] = folder.path("a-file");
+  knotplan::testing::write_file(home["XDG_CONFIG_HOME"], "{}");
+  const RunResult through_file = run_knotplan({"config", "show"}, home);
+  CHECK(through_file.exit_code == 1);
+  CHECK_THAT(through_file.err, Catch::Contains(std::strerror(ENOTDIR)));
+}
+
+TEST_CASE("a huge config file is refused at once", "[cli][settings]") {
+  TemporaryFolder folder;
+  const auto home = config_home(folder, "{}");
+  std::filesystem::resize_file(folder.path("knotplan/config.json"), 100 * 1024 * 1024);
+  const RunResult huge = run_knotplan({"--area", "neck"}, home);
+  CHECK(huge.exit_code == 1);
+  CHECK_THAT(huge.err, Catch::Contains("is larger than the limit of"));
 }

@@ -274,7 +274,7 @@ int run_command_line(int argc, char** argv) {
     const std::string suggestion = suggestion_for(current, extras);
     if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr && !extras.empty()) {
       // CLI11 lists the extra words backwards; name the first one as it was typed.
-      print_error(fmt::format("unexpected argument '{}'", extras.front()),
+      print_error(fmt::format("unexpected argument {}", quote_value(extras.front())),
                   suggestion + help_hint(command));
     } else {
       print_error(in_own_words(error, command), suggestion + help_hint(command));

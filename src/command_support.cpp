@@ -131,7 +131,7 @@ void check_setting_ids(const Invocation& invocation, const KnowledgeBase& kb) {
         throw UsageError(
             fmt::format("{} {}: {} {} is not known",
                         setting.origin == Origin::kEnvironment ? "environment" : "config file",
-                        setting.source, key, quote_value(id)),
+                        shortened(setting.source), key, quote_value(id)),
             fmt::format("'knotplan list {}' lists them",
                         std::string_view(key) == "area" ? "areas" : key));
       begin = comma + 1;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "knotplan/error.hpp"
+#include "knotplan/terminal.hpp"
 
 namespace knotplan {
 
@@ -50,7 +51,7 @@ class SignalsHeld {
 };
 
 [[noreturn]] void fail(const std::string& path, int error) {
-  throw IoError(fmt::format("cannot write '{}': {}", path, std::strerror(error)),
+  throw IoError(fmt::format("cannot write {}: {}", quote_value(path), std::strerror(error)),
                 "check that the folder exists and that you may write there");
 }
 

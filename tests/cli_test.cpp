@@ -535,3 +535,24 @@ TEST_CASE("a huge config file is refused at once", "[cli][settings]") {
   CHECK(huge.exit_code == 1);
   CHECK_THAT(huge.err, Catch::Contains("is larger than the limit of"));
 }
+
+TEST_CASE("error messages cut huge arguments and paths", "[cli]") {
+  // Nearly the most Linux passes in one argument (MAX_ARG_STRLEN, 128 KiB).
+  const std::string huge(130000, 'x');
+  const std::string long_path = "/tmp/" + std::string(3000, 'd') + "/kb.json";
+  for (const std::vector<std::string>& arguments :
+       std::vector<std::vector<std::string>>{{"--area", "neck", huge},
+                                             {"--area", "neck", "--" + huge},
+                                             {"--area", "neck", "--" + huge + "=1"},
+                                             {"--area", "neck", "--kb", long_path},
+                                             {"kb", "check", long_path},
+                                             {"--area", "neck", "-o", long_path}}) {
+    const RunResult run = run_knotplan(arguments);
+    INFO(arguments.back().substr(0, 20));
+    CHECK(run.exit_code != 0);
+    CHECK_THAT(run.err, Catch::StartsWith("knotplan: error: "));
+    CHECK(run.err.size() < 400);
+  }
+  CHECK_THAT(run_knotplan({"--area", "neck", huge}).err,
+             Catch::Contains("unexpected argument '" + std::string(60, 'x') + "...'"));
+}

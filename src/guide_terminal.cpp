@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <thread>
 
+#include "knotplan/output_file.hpp"
+
 namespace knotplan {
 
 namespace {
@@ -73,8 +75,9 @@ std::optional<char> TerminalGuideIo::wait_for_key(double seconds) {
 }
 
 void TerminalGuideIo::write(std::string_view text) {
-  std::fwrite(text.data(), 1, text.size(), stdout);
-  std::fflush(stdout);
+  // Throws IoError when standard output is full or gone: a guide nobody can see is a
+  // failure, not a routine done.
+  write_standard_output(text);
 }
 
 bool TerminalGuideIo::interrupted() {
@@ -91,8 +94,7 @@ TerminalScreeningIo::TerminalScreeningIo() {
 }
 
 void TerminalScreeningIo::write(std::string_view text) {
-  std::fwrite(text.data(), 1, text.size(), stdout);
-  std::fflush(stdout);
+  write_standard_output(text);
 }
 
 std::optional<std::string> TerminalScreeningIo::read_line() {

@@ -480,6 +480,15 @@ std::map<std::string, std::string> config_home(const TemporaryFolder& folder,
   return {{"XDG_CONFIG_HOME", folder.root()}};
 }
 
+// The exit status of a shell command line, run without the developer's own settings.
+int shell_exit_status(const std::string& command) {
+  const std::string clean =
+      "env -u KNOTPLAN_EQUIPMENT -u KNOTPLAN_MINUTES XDG_CONFIG_HOME=/nonexistent/knotplan-tests " +
+      command;
+  const int status = std::system(clean.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
 }  // namespace
 
 TEST_CASE("a config file that is there but cannot be read stops the run", "[cli][settings]") {
@@ -555,4 +564,16 @@ TEST_CASE("error messages cut huge arguments and paths", "[cli]") {
   }
   CHECK_THAT(run_knotplan({"--area", "neck", huge}).err,
              Catch::Contains("unexpected argument '" + std::string(60, 'x') + "...'"));
+}
+
+TEST_CASE("version, help and the guide fail when standard output is full", "[cli]") {
+  if (!std::filesystem::exists("/dev/full")) return;
+  const std::string binary = "'" + std::string(KNOTPLAN_BINARY) + "'";
+  for (const std::string arguments :
+       {"--version", "-V", "--help", "-h", "help", "help list", "list --help",
+        "--area neck --version", "--area neck --minutes 3 --guide --time-scale 0.001"}) {
+    INFO(arguments);
+    CHECK(shell_exit_status(binary + " " + arguments + " > /dev/full 2> /dev/null") == 1);
+    CHECK(shell_exit_status(binary + " " + arguments + " > /dev/null") == 0);
+  }
 }

@@ -545,6 +545,15 @@ TEST_CASE("a huge config file is refused at once", "[cli][settings]") {
   CHECK_THAT(huge.err, Catch::Contains("is larger than the limit of"));
 }
 
+TEST_CASE("a config number past any range is named as written", "[cli][settings]") {
+  TemporaryFolder folder;
+  const auto home = config_home(folder, R"({"minutes": 18446744073709551615})");
+  const RunResult run = run_knotplan({"--area", "neck"}, home);
+  CHECK(run.exit_code == 2);
+  CHECK_THAT(run.err, Catch::Contains("minutes '18446744073709551615'"));
+  CHECK_THAT(run.err, !Catch::Contains("'-1'"));
+}
+
 TEST_CASE("error messages cut huge arguments and paths", "[cli]") {
   // Nearly the most Linux passes in one argument (MAX_ARG_STRLEN, 128 KiB).
   const std::string huge(130000, 'x');

@@ -126,3 +126,16 @@ TEST_CASE("settings: a config file over the limit is refused without reading it"
   testing::write_file(folder.path("config.json"), std::string(kMaxConfigFileBytes - 2, ' ') + "{}");
   CHECK(read_config_file(folder.path("config.json")).has_value());
 }
+
+TEST_CASE("settings: a number too large for any setting is named as written", "[settings]") {
+  testing::TemporaryFolder folder;
+  testing::write_file(folder.path("config.json"), R"({"minutes": 18446744073709551615})");
+  CHECK_THROWS_WITH(read_config_file(folder.path("config.json")),
+                    Catch::Contains("minutes '18446744073709551615' is out of range") &&
+                        !Catch::Contains("'-1'"));
+  testing::write_file(folder.path("config.json"), R"({"minutes": -9223372036854775808})");
+  CHECK_THROWS_WITH(read_config_file(folder.path("config.json")),
+                    Catch::Contains("'-9223372036854775808' is out of range"));
+  CHECK_THROWS_WITH(check_setting("minutes", "99999999999999999999999", "environment"),
+                    Catch::Contains("'99999999999999999999999' is out of range"));
+}

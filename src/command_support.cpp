@@ -123,6 +123,8 @@ void check_setting_ids(const Invocation& invocation, const KnowledgeBase& kb) {
   for (const char* key : {"area", "equipment", "conditions"}) {
     const Setting& setting = invocation.settings.at(key);
     if (setting.origin != Origin::kEnvironment && setting.origin != Origin::kConfigFile) continue;
+    // "none" is no items, as for --equipment none (split_list in request.cpp).
+    if (normalize_id(setting.value) == "none") continue;
     std::size_t begin = 0;
     while (begin <= setting.value.size()) {
       const std::size_t comma = std::min(setting.value.find(',', begin), setting.value.size());

@@ -545,6 +545,24 @@ TEST_CASE("a huge config file is refused at once", "[cli][settings]") {
   CHECK_THAT(huge.err, Catch::Contains("is larger than the limit of"));
 }
 
+TEST_CASE("none in the environment or the config file is no equipment, as on the command line",
+          "[cli][settings]") {
+  const RunResult typed =
+      run_knotplan({"--area", "neck", "--format", "json", "--equipment", "none"});
+  REQUIRE(typed.exit_code == 0);
+  const RunResult variable =
+      run_knotplan({"--area", "neck", "--format", "json"}, {{"KNOTPLAN_EQUIPMENT", "none"}});
+  REQUIRE(variable.exit_code == 0);
+  CHECK(json::parse(variable.out)["request"]["equipment"] == json::array());
+  CHECK(variable.out == typed.out);
+  TemporaryFolder folder;
+  const auto home = config_home(folder, R"({"equipment": "none", "conditions": ["none"]})");
+  const RunResult configured = run_knotplan({"--area", "neck", "--format", "json"}, home);
+  REQUIRE(configured.exit_code == 0);
+  CHECK(configured.out == typed.out);
+  CHECK(run_knotplan({"--area", "neck"}, {{"KNOTPLAN_CONDITIONS", "None"}}).exit_code == 0);
+}
+
 TEST_CASE("a config number past any range is named as written", "[cli][settings]") {
   TemporaryFolder folder;
   const auto home = config_home(folder, R"({"minutes": 18446744073709551615})");

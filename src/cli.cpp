@@ -16,6 +16,7 @@
 #include "knotplan/ids.hpp"
 #include "knotplan/knowledge_loader.hpp"
 #include "knotplan/options.hpp"
+#include "knotplan/output_file.hpp"
 #include "knotplan/render_knowledge.hpp"
 #include "knotplan/terminal.hpp"
 #include "version.hpp"
@@ -130,13 +131,13 @@ std::string in_own_words(const CLI::ParseError& error, const DefinedCommand* com
 int print_help(const std::string& name) {
   const std::string wanted = normalize_id(name);
   if (wanted.empty() || wanted == "knotplan") {
-    std::cout << long_help();
+    write_standard_output(long_help());
     return 0;
   }
   std::vector<std::string> paths;
   for (const CommandSpec& command : command_table()) {
     if (normalize_id(command.path) == wanted) {
-      std::cout << command_help(command);
+      write_standard_output(command_help(command));
       return 0;
     }
     paths.emplace_back(command.path);
@@ -159,6 +160,18 @@ int dispatch(Invocation& invocation, const CommandLineValues& values,
 void print_error(const std::string& message, const std::string& hint) {
   std::cerr << "knotplan: error: " << printable(message) << '\n';
   if (!hint.empty()) std::cerr << printable(hint) << '\n';
+}
+
+// Prints help or the version. Exit 0 only when it was written: with standard output full
+// (> /dev/full) or closed, a script must not take the missing text for success.
+int print_answer(std::string_view text) {
+  try {
+    write_standard_output(text);
+    return 0;
+  } catch (const Error& error) {
+    print_error(error.what(), error.hint());
+    return static_cast<int>(error.exit_code());
+  }
 }
 
 int run_parsed(Invocation& invocation, const CommandLineValues& values,
@@ -223,8 +236,7 @@ int run_command_line(int argc, char** argv) {
   // static binary costs about a millisecond.
   if (argc == 2 &&
       (std::string_view(argv[1]) == "--version" || std::string_view(argv[1]) == "-V")) {
-    std::cout << "knotplan " KNOTPLAN_VERSION "\n";
-    return 0;
+    return print_answer("knotplan " KNOTPLAN_VERSION "\n");
   }
   // -h is the short help; after a command's name, that command's help.
   std::vector<char*> arguments(argv, argv + argc);
@@ -232,8 +244,7 @@ int run_command_line(int argc, char** argv) {
   if (const int help = short_help_flag(argc, argv)) {
     const int command = command_word(argc, argv);
     if (command == 0 || command > help) {
-      std::cout << short_help();
-      return 0;
+      return print_answer(short_help());
     }
     arguments[help] = long_help_flag.data();
   }
@@ -262,10 +273,9 @@ int run_command_line(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
     const DefinedCommand* command = parsed_command(commands);
-    std::cout << (command != nullptr ? command_help(*command->spec) : long_help());
-    return 0;
+    return print_answer(command != nullptr ? command_help(*command->spec) : long_help());
   } catch (const CLI::CallForVersion& version) {
-    return app.exit(version);
+    return print_answer(std::string(version.what()) + "\n");
   } catch (const CLI::ParseError& error) {
     const DefinedCommand* command = parsed_command(commands);
     // Suggest against the command being parsed: 'kb chek' is a typo of 'kb check'.
@@ -274,7 +284,7 @@ int run_command_line(int argc, char** argv) {
     const std::string suggestion = suggestion_for(current, extras);
     if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr && !extras.empty()) {
       // CLI11 lists the extra words backwards; name the first one as it was typed.
-      print_error(fmt::format("unexpected argument '{}'", extras.front()),
+      print_error(fmt::format("unexpected argument {}", quote_value(extras.front())),
                   suggestion + help_hint(command));
     } else {
       print_error(in_own_words(error, command), suggestion + help_hint(command));

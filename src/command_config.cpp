@@ -76,7 +76,9 @@ int run_config_show(const Invocation& invocation) {
       settings[key] = {{"value", setting_json(key, setting.value)}, {"from", origin_text(setting)}};
     }
     report["settings"] = settings;
-    out << report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    out << escape_hidden_characters(
+               report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace))
+        << '\n';
   } else {
     out << fmt::format("config file: {} ({})\n\n", printable(invocation.config_path),
                        invocation.config_found ? "found" : "not found");

@@ -52,7 +52,9 @@ int run_kb_check(const Invocation& invocation) {
       for (const Problem& problem : *list)
         report[key].push_back({{"where", problem.where}, {"message", problem.message}});
     }
-    out << report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    out << escape_hidden_characters(
+               report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace))
+        << '\n';
   } else if (problems.empty()) {
     const KnowledgeBase kb = load_knowledge_base(text, shown);
     for (const Problem& warning : warnings)

@@ -140,6 +140,8 @@ void check_setting_ids(const Invocation& invocation, const KnowledgeBase& kb) {
   for (const char* key : {"area", "equipment", "conditions"}) {
     const Setting& setting = invocation.settings.at(key);
     if (setting.origin != Origin::kEnvironment && setting.origin != Origin::kConfigFile) continue;
+    // "none" is no items, as for --equipment none (split_list in request.cpp).
+    if (normalize_id(setting.value) == "none") continue;
     std::size_t begin = 0;
     while (begin <= setting.value.size()) {
       const std::size_t comma = std::min(setting.value.find(',', begin), setting.value.size());
@@ -148,7 +150,7 @@ void check_setting_ids(const Invocation& invocation, const KnowledgeBase& kb) {
         throw UsageError(
             fmt::format("{} {}: {} {} is not known",
                         setting.origin == Origin::kEnvironment ? "environment" : "config file",
-                        setting.source, key, quote_value(id)),
+                        shortened(setting.source), key, quote_value(id)),
             fmt::format("'knotplan list {}' lists them",
                         std::string_view(key) == "area" ? "areas" : key));
       begin = comma + 1;

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "knotplan/output_file.hpp"
 #include "knotplan/terminal.hpp"
 
 namespace knotplan {
@@ -203,7 +204,10 @@ std::optional<char> TerminalGuideIo::wait_for_key(double seconds) {
 }
 
 void TerminalGuideIo::write(std::string_view text) {
-  write_all(text);
+  // Throws IoError when standard output is full or gone: a guide nobody can see is a
+  // failure, not a routine done. (The cursor codes on the way out use write_all, which
+  // never throws: they run from a destructor.)
+  write_standard_output(text);
 }
 
 bool TerminalGuideIo::interrupted() {

@@ -2,14 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <sstream>
-
 #include "json_reader.hpp"
+#include "knotplan/file_reading.hpp"
+#include "knotplan/terminal.hpp"
 #include "knowledge_parser.hpp"
 
 namespace knotplan {
@@ -44,11 +39,12 @@ std::vector<Problem> parse_and_check(std::string_view text, KnowledgeBase* kb) {
 }  // namespace
 
 KnowledgeBaseError::KnowledgeBaseError(const std::string& source, std::vector<Problem> problems)
-    : Error(fmt::format("invalid knowledge base {}: {}", source, describe(problems)),
-            problems.size() > 1
-                ? fmt::format("{} more problem{}; 'knotplan kb check {}' lists them all",
-                              problems.size() - 1, problems.size() == 2 ? "" : "s", source)
-                : std::string{}),
+    : Error(
+          fmt::format("invalid knowledge base {}: {}", shortened(source), describe(problems)),
+          problems.size() > 1
+              ? fmt::format("{} more problem{}; 'knotplan kb check {}' lists them all",
+                            problems.size() - 1, problems.size() == 2 ? "" : "s", shortened(source))
+              : std::string{}),
       source_(source),
       problems_(std::move(problems)) {}
 
@@ -64,30 +60,16 @@ KnowledgeBase load_knowledge_base(std::string_view text, const std::string& sour
 }
 
 std::string read_knowledge_base_file(const std::string& path, std::size_t max_bytes) {
-  std::ifstream file;
-  if (path != "-") file.open(path, std::ios::binary);
-  std::istream& in = path == "-" ? std::cin : static_cast<std::istream&>(file);
-  if (!in)
-    throw IoError(fmt::format("cannot read knowledge base '{}': {}", path, std::strerror(errno)),
+  FileContent content = read_whole_file(path, max_bytes);
+  if (content.status == FileContent::Status::kTooLarge)
+    throw KnowledgeBaseError(
+        path == "-" ? "(standard input)" : path,
+        {{"/", fmt::format("the input is larger than the limit of {} bytes", max_bytes)}});
+  if (content.status != FileContent::Status::kRead)
+    throw IoError(fmt::format("cannot read knowledge base {}: {}", quote_value(path),
+                              reason_not_read(content, max_bytes)),
                   "check the file's path and that you may read it");
-  std::string text;
-  // A regular file's size is known: one allocation instead of regrowing (and copying) a
-  // large file's text again and again. A pipe or a growing file still reads to its end.
-  std::error_code error;
-  if (const auto size = std::filesystem::file_size(path, error);
-      path != "-" && !error && size <= max_bytes)
-    text.reserve(size);
-  char buffer[64 * 1024];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > max_bytes)
-      throw KnowledgeBaseError(
-          path == "-" ? "(standard input)" : path,
-          {{"/", fmt::format("the input is larger than the limit of {} bytes", max_bytes)}});
-  }
-  if (in.bad())
-    throw IoError(fmt::format("cannot read knowledge base '{}': {}", path, std::strerror(errno)));
-  return text;
+  return std::move(content.text);
 }
 
 }  // namespace knotplan

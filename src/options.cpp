@@ -237,9 +237,12 @@ void check_option_value(const OptionSpec& option, const std::string& value,
       const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
       const std::string fix =
           fmt::format("give a whole number from {} to {}", option.lowest, option.highest);
-      if (text.empty() || error != std::errc() || end != text.data() + text.size())
+      const bool whole = !text.empty() && end == text.data() + text.size();
+      // Digits past what a long long holds are still a whole number, only far out of range.
+      if (!whole || (error != std::errc() && error != std::errc::result_out_of_range))
         throw UsageError(fmt::format("{} {} is not a whole number", where, shown), fix);
-      if (number < option.lowest || number > option.highest)
+      if (error == std::errc::result_out_of_range || number < option.lowest ||
+          number > option.highest)
         throw UsageError(fmt::format("{} {} is out of range", where, shown), fix);
       return;
     }

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "knotplan/error.hpp"
+#include "knotplan/terminal.hpp"
 
 namespace knotplan {
 
@@ -58,7 +59,7 @@ class SignalsHeld {
 
 [[noreturn]] void fail(const std::string& path, int error) {
   const bool full = error == ENOSPC || error == EDQUOT;
-  throw IoError(fmt::format("cannot write '{}': {}", path, std::strerror(error)),
+  throw IoError(fmt::format("cannot write {}: {}", quote_value(path), std::strerror(error)),
                 full ? "make room there or write somewhere else"
                      : "check that the folder exists and that you may write there");
 }

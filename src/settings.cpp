@@ -3,12 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
+#include <cerrno>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "json_reader.hpp"
 #include "knotplan/error.hpp"
+#include "knotplan/file_reading.hpp"
 #include "knotplan/ids.hpp"
 #include "knotplan/options.hpp"
 #include "knotplan/terminal.hpp"
@@ -55,22 +55,49 @@ void check_setting(const std::string& key, const std::string& value, const std::
   check_option_value(setting_option(key), value, fmt::format("{}: {}", where, key));
 }
 
+namespace {
+
+// What to do about a config file that is there but cannot be read.
+std::string unreadable_config_hint(const FileContent& content) {
+  if (content.status == FileContent::Status::kTooLarge)
+    return "a config file holds a few settings; move this one away";
+  if (content.status == FileContent::Status::kDirectory)
+    return "move the folder away, or put the settings in a file at that path";
+  if (content.error == ENOTDIR)
+    return "a part of the path is a file, not a folder: XDG_CONFIG_HOME and HOME must name "
+           "folders";
+  return "make it readable, or move it away to use the built-in defaults";
+}
+
+// The config file's text, or nullopt when there is none. Only ENOENT means "none": even
+// ENOTDIR (XDG_CONFIG_HOME naming the config file itself, say) stops the run, because a
+// config that is there but cannot be read may name the conditions that make a routine
+// gentler, and silently planning with the defaults would drop them.
+std::optional<std::string> config_file_text(const std::string& path) {
+  FileContent content = read_whole_file(path, kMaxConfigFileBytes);
+  if (content.status == FileContent::Status::kRead) return std::move(content.text);
+  if (content.status == FileContent::Status::kAbsent) return std::nullopt;
+  throw IoError(fmt::format("cannot read config file {}: {}", quote_value(path),
+                            reason_not_read(content, kMaxConfigFileBytes)),
+                unreadable_config_hint(content));
+}
+
+}  // namespace
+
 std::optional<std::map<std::string, std::string>> read_config_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream text;
-  text << in.rdbuf();
+  const std::optional<std::string> text = config_file_text(path);
+  if (!text) return std::nullopt;
   std::vector<Problem> problems;
-  const auto root = parse_json(text.str(), 8, problems);
+  const auto root = parse_json(*text, 8, problems);
   if (!root)
-    throw UsageError(
-        fmt::format("config file {}: {}: {}", path, problems[0].where, problems[0].message),
-        "fix the file, or move it away to use the built-in defaults");
+    throw UsageError(fmt::format("config file {}: {}: {}", shortened(path), problems[0].where,
+                                 problems[0].message),
+                     "fix the file, or move it away to use the built-in defaults");
   if (!root->is_object())
-    throw UsageError(fmt::format("config file {} must hold a JSON object", path),
+    throw UsageError(fmt::format("config file {} must hold a JSON object", shortened(path)),
                      R"(for example: {"equipment": ["tennis-ball"], "minutes": 8})");
   std::map<std::string, std::string> values;
-  const std::string where = "config file " + path;
+  const std::string where = "config file " + shortened(path);
   for (const auto& [key, value] : root->items()) {
     const auto& keys = setting_keys();
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {

@@ -150,3 +150,52 @@ TEST_CASE("kb check prints every problem with its path, then a count", "[cli][kn
   CHECK(report["problems"].size() == 3);
   CHECK(report["problems"][0]["where"] == "/techniques/0/seconds/max");
 }
+
+TEST_CASE(
+    "invisible and direction-changing characters from a knowledge base never reach the "
+    "terminal raw",
+    "[cli][knowledge]") {
+  // Right-to-left override, zero width space, isolates, line separator, byte order mark,
+  // left-to-right mark, arabic letter mark and a C1 control (CSI).
+  const std::vector<std::string> hidden{"\xe2\x80\xae", "\xe2\x80\x8b", "\xe2\x81\xa6",
+                                        "\xe2\x81\xa9", "\xe2\x80\xa8", "\xef\xbb\xbf",
+                                        "\xe2\x80\x8e", "\xd8\x9c",     "\xc2\x9b"};
+  std::string marks;
+  for (const std::string& character : hidden) marks += character;
+  TemporaryFolder folder;
+  json kb = knotplan::testing::builtin_knowledge_json();
+  for (json& technique : kb["techniques"])
+    technique["name"] = technique["name"].get<std::string>() + " x" + marks + "y";
+  for (json& area : kb["areas"]) area["name"] = area["name"].get<std::string>() + marks;
+  const std::string path = folder.path("kb.json");
+  knotplan::testing::write_file(path, kb.dump());
+  const std::string technique_id = kb["techniques"][0]["id"];
+  const std::string technique_name = kb["techniques"][0]["name"];
+
+  const auto check_clean = [&](const RunResult& run) {
+    CHECK(run.exit_code == 0);
+    CHECK_FALSE(run.out.empty());
+    for (const std::string& character : hidden) CHECK(run.out.find(character) == std::string::npos);
+  };
+  for (const std::vector<std::string>& text_command :
+       {std::vector<std::string>{"--area", "neck", "--kb", path},
+        {"list", "techniques", "--kb", path},
+        {"list", "areas", "--kb", path},
+        {"show", technique_id, "--kb", path},
+        {"--area", "neck", "--minutes", "3", "--guide", "--time-scale", "0.001", "--kb", path}}) {
+    INFO(text_command[0] + " " + text_command[1]);
+    const RunResult run = run_knotplan(text_command);
+    check_clean(run);
+    CHECK_THAT(run.out, Catch::Contains(" x?????????y") || Catch::Contains("?????????"));
+  }
+  const RunResult shown = run_knotplan({"show", technique_id, "--kb", path, "--format", "json"});
+  check_clean(shown);
+  CHECK(json::parse(shown.out)["name"] == technique_name);
+  const RunResult listed = run_knotplan({"list", "techniques", "--kb", path, "--format", "json"});
+  check_clean(listed);
+  CHECK(json::parse(listed.out)[0]["name"] == technique_name);
+  const RunResult planned = run_knotplan({"--area", "neck", "--kb", path, "--format", "json"});
+  check_clean(planned);
+  CHECK_THAT(json::parse(planned.out)["steps"][0]["name"].get<std::string>(),
+             Catch::EndsWith(" x" + marks + "y"));
+}

@@ -1,10 +1,14 @@
 // End-to-end: the built binary, as a person or a script runs it.
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -540,5 +544,140 @@ TEST_CASE("the man page documents exactly the options of the table", "[cli][docs
     INFO(option.name);
     CHECK_THAT(environment, Catch::Contains(fmt::format("*{}*", environment_variable(option))));
     CHECK_THAT(environment, Catch::Contains(fmt::format("*{}*", option.setting_key)));
+  }
+}
+
+namespace {
+
+// A config folder for XDG_CONFIG_HOME holding knotplan/config.json with `content`.
+std::map<std::string, std::string> config_home(const TemporaryFolder& folder,
+                                               const std::string& content) {
+  REQUIRE(std::system(("mkdir -p '" + folder.path("knotplan") + "'").c_str()) == 0);
+  knotplan::testing::write_file(folder.path("knotplan/config.json"), content);
+  return {{"XDG_CONFIG_HOME", folder.root()}};
+}
+
+// The exit status of a shell command line, run without the developer's own settings.
+int shell_exit_status(const std::string& command) {
+  const std::string clean =
+      "env -u KNOTPLAN_EQUIPMENT -u KNOTPLAN_MINUTES XDG_CONFIG_HOME=/nonexistent/knotplan-tests " +
+      command;
+  const int status = std::system(clean.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
+TEST_CASE("a config file that is there but cannot be read stops the run", "[cli][settings]") {
+  TemporaryFolder folder;
+  auto home = config_home(folder, R"({"conditions": ["anticoagulants"]})");
+  const std::string path = folder.path("knotplan/config.json");
+  const json gentle = json::parse(run_knotplan({"--area", "neck", "--format", "json"}, home).out);
+  CHECK(gentle["request"]["conditions"] == json{"anticoagulants"});
+
+  // Unreadable: as nobody when the tests run as root, who could read it anyway.
+  REQUIRE(::chmod(path.c_str(), 0) == 0);
+  REQUIRE(::chmod(folder.root().c_str(), 0755) == 0);
+  if (::geteuid() != 0) {
+    const RunResult denied = run_knotplan({"--area", "neck"}, home);
+    CHECK(denied.exit_code == 1);
+    CHECK(denied.out.empty());
+    CHECK_THAT(denied.err,
+               Catch::Contains("cannot read config file '" + path + "': " + std::strerror(EACCES)));
+  } else if (std::filesystem::exists("/usr/bin/setpriv")) {
+    const std::string as_nobody = "XDG_CONFIG_HOME='" + folder.root() +
+                                  "' setpriv --reuid=65534 --regid=65534 --clear-groups '" +
+                                  std::string(KNOTPLAN_BINARY) + "' --area neck > /dev/null";
+    CHECK(std::system(("env -u KNOTPLAN_MINUTES " + as_nobody + " 2> '" +
+                       folder.path("stderr.txt") + "'; test $? -eq 1")
+                          .c_str()) == 0);
+    CHECK_THAT(knotplan::testing::read_file(folder.path("stderr.txt")),
+               Catch::Contains("cannot read config file '" + path + "': " + std::strerror(EACCES)));
+  }
+
+  // A folder in the file's place: named as such, for root too.
+  REQUIRE(std::remove(path.c_str()) == 0);
+  REQUIRE(::mkdir(path.c_str(), 0755) == 0);
+  const RunResult folder_config = run_knotplan({"--area", "neck"}, home);
+  CHECK(folder_config.exit_code == 1);
+  CHECK(folder_config.out.empty());
+  CHECK_THAT(folder_config.err,
+             Catch::Contains("cannot read config file '" + path + "': it is a folder"));
+  CHECK_THAT(folder_config.err, !Catch::Contains("JSON"));
+
+  // XDG_CONFIG_HOME naming a file: the path goes through it.
+  home["XDG_CONFIG_HOME"] = folder.path("a-file");
+  knotplan::testing::write_file(home["XDG_CONFIG_HOME"], "{}");
+  const RunResult through_file = run_knotplan({"config", "show"}, home);
+  CHECK(through_file.exit_code == 1);
+  CHECK_THAT(through_file.err, Catch::Contains(std::strerror(ENOTDIR)));
+}
+
+TEST_CASE("a huge config file is refused at once", "[cli][settings]") {
+  TemporaryFolder folder;
+  const auto home = config_home(folder, "{}");
+  std::filesystem::resize_file(folder.path("knotplan/config.json"), 100 * 1024 * 1024);
+  const RunResult huge = run_knotplan({"--area", "neck"}, home);
+  CHECK(huge.exit_code == 1);
+  CHECK_THAT(huge.err, Catch::Contains("is larger than the limit of"));
+}
+
+TEST_CASE("none in the environment or the config file is no equipment, as on the command line",
+          "[cli][settings]") {
+  const RunResult typed =
+      run_knotplan({"--area", "neck", "--format", "json", "--equipment", "none"});
+  REQUIRE(typed.exit_code == 0);
+  const RunResult variable =
+      run_knotplan({"--area", "neck", "--format", "json"}, {{"KNOTPLAN_EQUIPMENT", "none"}});
+  REQUIRE(variable.exit_code == 0);
+  CHECK(json::parse(variable.out)["request"]["equipment"] == json::array());
+  CHECK(variable.out == typed.out);
+  TemporaryFolder folder;
+  const auto home = config_home(folder, R"({"equipment": "none", "conditions": ["none"]})");
+  const RunResult configured = run_knotplan({"--area", "neck", "--format", "json"}, home);
+  REQUIRE(configured.exit_code == 0);
+  CHECK(configured.out == typed.out);
+  CHECK(run_knotplan({"--area", "neck"}, {{"KNOTPLAN_CONDITIONS", "None"}}).exit_code == 0);
+}
+
+TEST_CASE("a config number past any range is named as written", "[cli][settings]") {
+  TemporaryFolder folder;
+  const auto home = config_home(folder, R"({"minutes": 18446744073709551615})");
+  const RunResult run = run_knotplan({"--area", "neck"}, home);
+  CHECK(run.exit_code == 2);
+  CHECK_THAT(run.err, Catch::Contains("minutes '18446744073709551615'"));
+  CHECK_THAT(run.err, !Catch::Contains("'-1'"));
+}
+
+TEST_CASE("error messages cut huge arguments and paths", "[cli]") {
+  // Nearly the most Linux passes in one argument (MAX_ARG_STRLEN, 128 KiB).
+  const std::string huge(130000, 'x');
+  const std::string long_path = "/tmp/" + std::string(3000, 'd') + "/kb.json";
+  for (const std::vector<std::string>& arguments :
+       std::vector<std::vector<std::string>>{{"--area", "neck", huge},
+                                             {"--area", "neck", "--" + huge},
+                                             {"--area", "neck", "--" + huge + "=1"},
+                                             {"--area", "neck", "--kb", long_path},
+                                             {"kb", "check", long_path},
+                                             {"--area", "neck", "-o", long_path}}) {
+    const RunResult run = run_knotplan(arguments);
+    INFO(arguments.back().substr(0, 20));
+    CHECK(run.exit_code != 0);
+    CHECK_THAT(run.err, Catch::StartsWith("knotplan: error: "));
+    CHECK(run.err.size() < 400);
+  }
+  CHECK_THAT(run_knotplan({"--area", "neck", huge}).err,
+             Catch::Contains("unexpected argument '" + std::string(60, 'x') + "...'"));
+}
+
+TEST_CASE("version, help and the guide fail when standard output is full", "[cli]") {
+  if (!std::filesystem::exists("/dev/full")) return;
+  const std::string binary = "'" + std::string(KNOTPLAN_BINARY) + "'";
+  for (const std::string arguments :
+       {"--version", "-V", "--help", "-h", "help", "help list", "list --help",
+        "--area neck --version", "--area neck --minutes 3 --guide --time-scale 0.001"}) {
+    INFO(arguments);
+    CHECK(shell_exit_status(binary + " " + arguments + " > /dev/full 2> /dev/null") == 1);
+    CHECK(shell_exit_status(binary + " " + arguments + " > /dev/null") == 0);
   }
 }

@@ -83,3 +83,18 @@ TEST_CASE("text that is not UTF-8 is replaced, not thrown", "[render]") {
   routine.steps[0].name = "bad \xff\xfe bytes";
   CHECK_NOTHROW(json::parse(json_text(routine)));
 }
+
+TEST_CASE("hidden characters are escaped in the JSON and mean the same", "[render]") {
+  Routine routine = plan(builtin_knowledge_base(), make_request("neck"));
+  // Right-to-left override, zero width space, byte order mark and CSI as a C1 control.
+  const std::string name =
+      "Evil \xe2\x80\xae"
+      "txt.exe\xe2\x80\x8b\xef\xbb\xbf\xc2\x9b"
+      "31m";
+  routine.steps[0].name = name;
+  const std::string text = json_text(routine);
+  for (const char* raw : {"\xe2\x80\xae", "\xe2\x80\x8b", "\xef\xbb\xbf", "\xc2\x9b"})
+    CHECK(text.find(raw) == std::string::npos);
+  CHECK_THAT(text, Catch::Contains(R"(Evil \u202etxt.exe\u200b\ufeff\u009b31m)"));
+  CHECK(json::parse(text)["steps"][0]["name"] == name);
+}

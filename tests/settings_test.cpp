@@ -1,6 +1,13 @@
 #include "knotplan/settings.hpp"
 
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 
 #include "knotplan/error.hpp"
 #include "test_support.hpp"
@@ -70,4 +77,65 @@ TEST_CASE("settings: a config file is read and checked", "[settings]") {
     INFO(text);
     CHECK_THROWS_WITH(read_config_file(path), Catch::Contains(words) && Catch::Contains(path));
   }
+}
+
+TEST_CASE("settings: only a missing config file counts as absent", "[settings]") {
+  testing::TemporaryFolder folder;
+  CHECK_FALSE(read_config_file(folder.path("missing/config.json")).has_value());
+
+  // A folder where the file should be.
+  REQUIRE(::mkdir(folder.path("folder.json").c_str(), 0755) == 0);
+  CHECK_THROWS_AS(read_config_file(folder.path("folder.json")), IoError);
+  CHECK_THROWS_WITH(
+      read_config_file(folder.path("folder.json")),
+      Catch::Contains(folder.path("folder.json")) && Catch::Contains("it is a folder, not a file"));
+
+  // A path through a file (XDG_CONFIG_HOME naming the config file itself): ENOTDIR.
+  testing::write_file(folder.path("file"), R"({"conditions": ["anticoagulants"]})");
+  CHECK_THROWS_AS(read_config_file(folder.path("file/knotplan/config.json")), IoError);
+  CHECK_THROWS_WITH(read_config_file(folder.path("file/knotplan/config.json")),
+                    Catch::Contains(std::strerror(ENOTDIR)));
+
+  // A link to itself cannot be opened, even by root.
+  REQUIRE(::symlink("loop.json", folder.path("loop.json").c_str()) == 0);
+  CHECK_THROWS_WITH(read_config_file(folder.path("loop.json")),
+                    Catch::StartsWith("cannot read config file '" + folder.path("loop.json")) &&
+                        Catch::Contains(std::strerror(ELOOP)));
+}
+
+TEST_CASE("settings: a config file without read permission is an error", "[settings]") {
+  if (::geteuid() == 0) return;  // root reads it anyway; cli_test runs this as nobody
+  testing::TemporaryFolder folder;
+  testing::write_file(folder.path("config.json"), R"({"conditions": ["anticoagulants"]})");
+  REQUIRE(::chmod(folder.path("config.json").c_str(), 0) == 0);
+  CHECK_THROWS_AS(read_config_file(folder.path("config.json")), IoError);
+  CHECK_THROWS_WITH(read_config_file(folder.path("config.json")),
+                    Catch::Contains(std::strerror(EACCES)));
+}
+
+TEST_CASE("settings: a config file over the limit is refused without reading it", "[settings]") {
+  testing::TemporaryFolder folder;
+  testing::write_file(folder.path("config.json"), std::string(kMaxConfigFileBytes, ' ') + "{}");
+  CHECK_THROWS_AS(read_config_file(folder.path("config.json")), IoError);
+  // 100 MB, sparse: refused from its size alone, at once.
+  testing::write_file(folder.path("huge.json"), "{}");
+  std::filesystem::resize_file(folder.path("huge.json"), 100 * 1024 * 1024);
+  CHECK_THROWS_WITH(
+      read_config_file(folder.path("huge.json")),
+      Catch::Contains(fmt::format("larger than the limit of {} bytes", kMaxConfigFileBytes)));
+  testing::write_file(folder.path("config.json"), std::string(kMaxConfigFileBytes - 2, ' ') + "{}");
+  CHECK(read_config_file(folder.path("config.json")).has_value());
+}
+
+TEST_CASE("settings: a number too large for any setting is named as written", "[settings]") {
+  testing::TemporaryFolder folder;
+  testing::write_file(folder.path("config.json"), R"({"minutes": 18446744073709551615})");
+  CHECK_THROWS_WITH(read_config_file(folder.path("config.json")),
+                    Catch::Contains("minutes '18446744073709551615' is out of range") &&
+                        !Catch::Contains("'-1'"));
+  testing::write_file(folder.path("config.json"), R"({"minutes": -9223372036854775808})");
+  CHECK_THROWS_WITH(read_config_file(folder.path("config.json")),
+                    Catch::Contains("'-9223372036854775808' is out of range"));
+  CHECK_THROWS_WITH(check_setting("minutes", "99999999999999999999999", "environment"),
+                    Catch::Contains("'99999999999999999999999' is out of range"));
 }

@@ -36,8 +36,10 @@ std::string_view builtin_knowledge_base_text();
 // The built-in knowledge base: constant data, checked at build time by the same loader.
 const KnowledgeBase& builtin_knowledge_base();
 
-// Reads a whole file, or standard input for "-". Throws IoError naming the path when it
-// cannot, and KnowledgeBaseError when the input is larger than `max_bytes`.
+// Reads a whole file, or standard input for "-", through read_whole_file (shared with the
+// config file). Throws IoError naming the path and the reason (a folder, permissions, no
+// such file) when it cannot, and KnowledgeBaseError when the input is larger than
+// `max_bytes`.
 std::string read_knowledge_base_file(const std::string& path,
                                      std::size_t max_bytes = kMaxKnowledgeBaseBytes);
 

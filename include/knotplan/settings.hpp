@@ -1,6 +1,7 @@
 #ifndef KNOTPLAN_SETTINGS_HPP_
 #define KNOTPLAN_SETTINGS_HPP_
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -24,6 +25,10 @@ const std::vector<std::string>& setting_keys();
 // "minutes" -> "KNOTPLAN_MINUTES"
 std::string environment_name(const std::string& key);
 
+// Largest config file read. A real one is a few hundred bytes; the limit keeps a huge file
+// from costing seconds and memory on every run.
+inline constexpr std::size_t kMaxConfigFileBytes = 64 * 1024;
+
 // Where the config file is: $XDG_CONFIG_HOME/knotplan/config.json when that is an absolute
 // path, else $HOME/.config/knotplan/config.json. Either argument may be nullptr (unset).
 std::string config_file_path(const char* xdg_config_home, const char* home);
@@ -31,7 +36,9 @@ std::string config_file_path(const char* xdg_config_home, const char* home);
 // A config file's settings, checked: a JSON object whose keys are setting keys, with
 // lists (area, equipment, conditions) as arrays of strings or one comma-separated string,
 // minutes and age as whole numbers, the rest as strings. Returns nullopt when the file
-// does not exist. Throws UsageError naming the key and the file for anything else.
+// does not exist (ENOENT). Throws IoError naming the file and the reason when it exists
+// but cannot be read (permissions, a folder, a path through a file, over
+// kMaxConfigFileBytes), and UsageError naming the key and the file for bad content.
 std::optional<std::map<std::string, std::string>> read_config_file(const std::string& path);
 
 // Checks one setting's value as it would be typed (the environment's form), whatever its

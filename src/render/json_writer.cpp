@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cstdint>
 #include <iterator>
 
 #include "knotplan/terminal.hpp"
@@ -128,7 +129,14 @@ void JsonWriter::write_string(std::string_view text) {
       out_ += static_cast<char>(byte);
       ++i;
     } else if (const std::size_t length = utf8_sequence(text.substr(i)); length > 0) {
-      out_.append(text.substr(i, length));
+      const char32_t code_point = utf8_code_point(text.substr(i, length));
+      // Escaped so that JSON shown on a terminal cannot hide or reorder text either.
+      if (is_hidden_character(code_point)) {
+        fmt::format_to(std::back_inserter(out_), "\\u{:04x}",
+                       static_cast<std::uint32_t>(code_point));
+      } else {
+        out_.append(text.substr(i, length));
+      }
       i += length;
     } else {
       out_ += "\xef\xbf\xbd";  // U+FFFD for a byte that is not UTF-8

@@ -11,7 +11,8 @@ namespace knotplan {
 // Writes pretty-printed JSON straight into a string, in the layout nlohmann's dump(2)
 // gives (two-space indent, one array item a line, "[]" and "{}" when empty), without
 // building a document first: the routine's JSON is on every scripted run's path.
-// Strings are escaped; bytes that are not UTF-8 become U+FFFD.
+// Strings are escaped, hidden characters (is_hidden_character) included; bytes that are not
+// UTF-8 become U+FFFD.
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out) : out_(out) {}

@@ -176,11 +176,13 @@ void render_listing_json(const KnowledgeBase& kb, Listing listing, std::ostream&
       json = array_of(kb.sources, &source_json);
       break;
   }
-  out << json.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  out << escape_hidden_characters(json.dump(2, ' ', false, Json::error_handler_t::replace)) << '\n';
 }
 
 void render_technique_json(const Technique& technique, std::ostream& out) {
-  out << technique_json(technique).dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  out << escape_hidden_characters(
+             technique_json(technique).dump(2, ' ', false, Json::error_handler_t::replace))
+      << '\n';
 }
 
 }  // namespace knotplan

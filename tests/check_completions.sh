@@ -80,15 +80,28 @@ fresh() {
   local deadline=$((SECONDS + 5))
   while (($(screen "$1" | grep -c .) > 1)) && ((SECONDS < deadline)); do sleep 0.05; done
 }
+# type_line SESSION LINE: LINE typed on a fresh prompt, and still there a moment later.
+# A shell busy when Ctrl-C arrives takes it late, and the terminal then throws away the
+# keys typed after it: the line is typed again when that happens.
+type_line() {
+  local attempt
+  for attempt in 1 2 3; do
+    fresh "$1"
+    tmux send-keys -t "$1" -l "$2"
+    wait_screen "$1" "${2% }" || continue
+    sleep 0.3
+    screen "$1" | grep -qF -- "${2% }" && return 0
+    echo "note: $1: '$2' vanished after it was typed (attempt $attempt)"
+  done
+  return 1
+}
 # tab SESSION LINE KEYS EXPECTED... [! UNWANTED...]: types LINE, then KEYS (Tab, or Tab Tab
 # for bash's list), then @ to show where the cursor is, and checks the screen.
 tab() {
   local session=$1 line=$2 keys=$3 unwanted=0 text
   shift 3
-  fresh "$session"
-  tmux send-keys -t "$session" -l "$line"
   pass
-  wait_screen "$session" "${line% }" || fail "$session: '$line' did not show as typed"
+  type_line "$session" "$line" || fail "$session: '$line' did not show as typed"
   # shellcheck disable=SC2086  # KEYS are separate tmux key names
   tmux send-keys -t "$session" $keys
   tmux send-keys -t "$session" -l "@"

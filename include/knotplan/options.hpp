@@ -25,7 +25,7 @@ enum class IdList { kNone, kAreas, kCauses, kEquipment, kSymptoms, kConditions }
 // plus the code that uses its value (apply_settings in src/command_support.cpp).
 struct OptionSpec {
   std::string_view name{};        // --NAME
-  char short_name = 0;          // -X; 0 for none
+  char short_name = 0;            // -X; 0 for none
   std::string_view value_name{};  // AREA in "--area AREA"; empty for a flag
   std::string_view group{};       // its heading in --help
   std::string_view help{};        // one line, at most 50 columns

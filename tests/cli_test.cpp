@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "knotplan/options.hpp"
+#include "knotplan/render.hpp"
 #include "render/text_layout.hpp"
 #include "test_support.hpp"
 
@@ -436,6 +437,10 @@ TEST_CASE("-h fits a 24-line terminal, and no help line is wider than 80 columns
 
 TEST_CASE("every option of the table is in --help, and no other", "[cli]") {
   const std::string help = run_knotplan({"--help"}).out;
+  // --format's help is written by hand: a new format must be named there too.
+  for (const knotplan::FormatInfo& format : knotplan::kFormats)
+    CHECK_THAT(std::string(knotplan::find_option("format")->help),
+               Catch::Contains(std::string(format.name)));
   for (const knotplan::OptionSpec& option : knotplan::option_table()) {
     INFO(option.name);
     CHECK_THAT(help, Catch::Contains(fmt::format("--{}", option.name)));

@@ -19,12 +19,12 @@ struct FormatInfo {
   std::string_view name;
   std::array<std::string_view, 2> extensions;  // "" for none
 };
-inline constexpr std::array<FormatInfo, 4> kFormats{{
-    {Format::kText, "text", {".txt", ""}},
-    {Format::kJson, "json", {".json", ""}},
-    {Format::kMarkdown, "markdown", {".md", ".markdown"}},
-    {Format::kHtml, "html", {".html", ".htm"}},
-}};
+inline constexpr std::array kFormats{
+    FormatInfo{Format::kText, "text", {".txt", ""}},
+    FormatInfo{Format::kJson, "json", {".json", ""}},
+    FormatInfo{Format::kMarkdown, "markdown", {".md", ".markdown"}},
+    FormatInfo{Format::kHtml, "html", {".html", ".htm"}},
+};
 
 // The names of kFormats, for help, settings and completions.
 inline constexpr std::array<const char*, kFormats.size()> kRoutineFormats = [] {

@@ -111,6 +111,13 @@ std::span<const CommandSpec> command_table() {
   return kCommands;
 }
 
+std::vector<const CommandSpec*> top_level_commands() {
+  std::vector<const CommandSpec*> commands;
+  for (const CommandSpec& command : kCommands)
+    if (command.path.find(' ') == std::string_view::npos) commands.push_back(&command);
+  return commands;
+}
+
 const CommandSpec* find_top_level_command(std::string_view word) {
   for (const CommandSpec& command : kCommands)
     if (command.path == word) return &command;

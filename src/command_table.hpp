@@ -3,6 +3,7 @@
 
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "commands.hpp"
 
@@ -28,6 +29,9 @@ struct CommandSpec {
 
 // Every subcommand, in the order help lists them; a group before the commands in it.
 std::span<const CommandSpec> command_table();
+
+// The commands not inside another (start, list, kb, ...), in table order.
+std::vector<const CommandSpec*> top_level_commands();
 
 // The top-level command `word` names, or nullptr.
 const CommandSpec* find_top_level_command(std::string_view word);

@@ -79,14 +79,6 @@ std::vector<OptionInfo> options_of() {
   return options;
 }
 
-// The top-level subcommands.
-std::vector<const CommandSpec*> top_level_commands() {
-  std::vector<const CommandSpec*> commands;
-  for (const CommandSpec& command : command_table())
-    if (command.path.find(' ') == std::string_view::npos) commands.push_back(&command);
-  return commands;
-}
-
 std::vector<std::string> subcommands_of() {
   std::vector<std::string> names;
   for (const CommandSpec* command : top_level_commands()) names.emplace_back(command->path);

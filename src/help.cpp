@@ -54,10 +54,6 @@ std::string id_list(std::string_view label, List<Entry> entries) {
   return fmt::format("  {:<12}{}\n", label, fmt::join(lines, "\n              "));
 }
 
-bool top_level(const CommandSpec& command) {
-  return command.path.find(' ') == std::string_view::npos;
-}
-
 }  // namespace
 
 std::string short_help() {
@@ -66,8 +62,7 @@ std::string short_help() {
   for (const OptionSpec& option : option_table())
     if (option.in_short_help) text += option_line(option);
   std::vector<std::string_view> commands;
-  for (const CommandSpec& command : command_table())
-    if (top_level(command)) commands.push_back(command.path);
+  for (const CommandSpec* command : top_level_commands()) commands.push_back(command->path);
   text += fmt::format("\nCommands: {}\n", fmt::join(commands, ", "));
   text +=
       "\nExample: knotplan --area upper-back --since today\n"
@@ -89,8 +84,8 @@ std::string long_help() {
   text += fmt::format("  {:<{}}{}\n", "    --help", kFlagColumn, "This help");
   text += fmt::format("  {:<{}}{}\n", "-V, --version", kFlagColumn, "The version");
   text += "\nCommands (knotplan help COMMAND tells more):\n";
-  for (const CommandSpec& command : command_table())
-    if (top_level(command)) text += command_line(command.path, command.summary);
+  for (const CommandSpec* command : top_level_commands())
+    text += command_line(command->path, command->summary);
   const KnowledgeBase& kb = builtin_knowledge_base();
   text += "\nValues (ids; aliases and any case also work):\n";
   text += id_list("areas:", kb.areas) + id_list("causes:", kb.causes) +

@@ -48,6 +48,15 @@ SessionRecord logged_session(CivilDate date, std::string area) {
   return session;
 }
 
+HistoryQuery query(std::optional<std::string> area, std::optional<CivilDate> from = {},
+                   std::optional<CivilDate> to = {}) {
+  HistoryQuery query;
+  query.area = std::move(area);
+  query.from = from;
+  query.to = to;
+  return query;
+}
+
 int file_mode(const std::string& path) {
   struct stat status {};
   if (::stat(path.c_str(), &status) != 0) return -1;
@@ -62,7 +71,8 @@ bool exists(const std::string& path) {
 // store's back.
 void run_sql(const std::string& path, const std::string& sql) {
   sqlite3* database = nullptr;
-  REQUIRE(sqlite3_open_v2(path.c_str(), &database, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_open_v2(path.c_str(), &database, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                          nullptr) == SQLITE_OK);
   char* message = nullptr;
   const int code = sqlite3_exec(database, sql.c_str(), nullptr, nullptr, &message);
   const std::string error = message ? message : "";
@@ -74,7 +84,7 @@ void run_sql(const std::string& path, const std::string& sql) {
 
 std::string integrity_check(const std::string& path) {
   sqlite3* database = nullptr;
-  REQUIRE(sqlite3_open_v2(path.c_str(), &database, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_open_v2(path.c_str(), &database, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
   sqlite3_stmt* statement = nullptr;
   sqlite3_prepare_v2(database, "PRAGMA integrity_check", -1, &statement, nullptr);
   std::string result = "no answer";
@@ -179,13 +189,12 @@ TEST_CASE("history store: sessions() filters by area and days, oldest first") {
   CHECK(days == std::vector<CivilDate>{{2026, 3, 1}, {2026, 3, 3}, {2026, 3, 3}, {2026, 3, 5}});
   CHECK(ids == std::vector<std::int64_t>{2, 3, 4, 1});
 
-  CHECK(store.sessions({.area = "neck"}).size() == 3);
-  CHECK(store.sessions({.area = "calf"}).size() == 2);
-  CHECK(store.sessions({.area = "foot"}).empty());
-  CHECK(store.sessions({.from = CivilDate{2026, 3, 3}}).size() == 3);
-  CHECK(store.sessions({.to = CivilDate{2026, 3, 3}}).size() == 3);
-  CHECK(store.sessions({.area = "calf", .from = CivilDate{2026, 3, 2}, .to = CivilDate{2026, 3, 4}})
-            .size() == 1);
+  CHECK(store.sessions(query("neck")).size() == 3);
+  CHECK(store.sessions(query("calf")).size() == 2);
+  CHECK(store.sessions(query("foot")).empty());
+  CHECK(store.sessions(query({}, CivilDate{2026, 3, 3})).size() == 3);
+  CHECK(store.sessions(query({}, {}, CivilDate{2026, 3, 3})).size() == 3);
+  CHECK(store.sessions(query("calf", CivilDate{2026, 3, 2}, CivilDate{2026, 3, 4})).size() == 1);
 }
 
 TEST_CASE("history store: every file is private, whatever the umask") {
@@ -295,7 +304,7 @@ TEST_CASE("history store: forgetting an area keeps what other areas share") {
   CHECK(left[0].id == shared);
   CHECK(left[0].areas == std::vector<std::string>{"upper-back"});
   CHECK(left[0].steps.size() == 3);
-  CHECK(store.sessions({.area = "neck"}).empty());
+  CHECK(store.sessions(query("neck")).empty());
   CHECK(read_history_summary(path) == summarize_history(left));
 
   CHECK(store.forget("foot") == 0);
@@ -419,7 +428,7 @@ TEST_CASE("history store: kill -9 in the middle of writes loses no committed ses
       }
     }
     ::close(report[1]);
-    std::this_thread::sleep_for(std::chrono::microseconds(500 + random() % 15000));
+    std::this_thread::sleep_for(std::chrono::microseconds(1000 + random() % 120000));
     ::kill(pid, SIGKILL);
     int status = 0;
     REQUIRE(::waitpid(pid, &status, 0) == pid);

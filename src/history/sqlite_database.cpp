@@ -29,8 +29,7 @@ constexpr int kBusyTimeoutMilliseconds = 5000;
 
 Database::Database(const std::string& path, OpenMode mode) : path_(path) {
   // Without SQLITE_OPEN_CREATE a missing file is an error, never a new empty database.
-  const int flags = (mode == OpenMode::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-                    SQLITE_OPEN_NOMUTEX;
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   const int code = sqlite3_open_v2(path.c_str(), &handle_, flags, nullptr);
   if (code != SQLITE_OK) {
     const std::string message = handle_ ? sqlite3_errmsg(handle_) : sqlite3_errstr(code);
@@ -47,6 +46,14 @@ Database::Database(const std::string& path, OpenMode mode) : path_(path) {
   // views calling application functions from a crafted file.
   sqlite3_db_config(handle_, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
   sqlite3_db_config(handle_, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+  if (mode == OpenMode::kReadOnly) {
+    try {
+      execute("PRAGMA query_only = ON");
+    } catch (...) {
+      sqlite3_close_v2(std::exchange(handle_, nullptr));
+      throw;
+    }
+  }
 }
 
 Database::~Database() {

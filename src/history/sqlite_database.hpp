@@ -19,7 +19,12 @@ namespace knotplan::sqlite {
 class Statement;
 
 enum class OpenMode {
-  kReadOnly,   // never creates or writes anything, not even -wal/-shm when avoidable
+  // Refuses every write (PRAGMA query_only) and never checkpoints. The file is still opened
+  // read-write when permissions allow: after a writer was killed, the -shm index of the
+  // write-ahead log must be rebuilt before anyone can read, and SQLite refuses that to a
+  // read-only connection (SQLITE_READONLY_RECOVERY). Neither the database nor its -wal
+  // file changes.
+  kReadOnly,
   kReadWrite,  // the file must exist already (the store creates it with mode 0600)
 };
 

@@ -338,7 +338,15 @@ TEST_CASE("history store: the summary file always equals the summary of every se
   REQUIRE(cached);
   CHECK(*cached == expected);
   CHECK(read_history_summary(path) == expected);
+  // Only the areas asked for, from the summary file and from the database alike.
+  HistorySummary two_areas = expected;
+  std::erase_if(two_areas.areas, [](const AreaSummary& area) {
+    return area.area != "100%" && area.area != "upper back";
+  });
+  REQUIRE(two_areas.areas.size() == 2);
+  CHECK(read_history_summary(path, {"upper back", "100%", "foot"}) == two_areas);
   history_files::remove_file(history_files::summary_path(path));
+  CHECK(read_history_summary(path, {"upper back", "100%", "foot"}) == two_areas);
   CHECK(read_history_summary(path) == expected);      // the slow path
   CHECK(!exists(history_files::summary_path(path)));  // which writes nothing
 }

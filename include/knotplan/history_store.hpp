@@ -83,6 +83,10 @@ class HistoryStore {
   // Only for a store opened for writing.
   std::int64_t add(const SessionRecord& session);
 
+  // Stores every session of `sessions` in one transaction, as add() would one by one, and
+  // returns their ids in the same order: all or none. For imports and test histories.
+  std::vector<std::int64_t> add_all(const std::vector<SessionRecord>& sessions);
+
   // The sessions that match `query`, oldest first (by day, then in the order stored), with
   // every field, steps and ratings included.
   std::vector<SessionRecord> sessions(const HistoryQuery& query = {});
@@ -106,6 +110,10 @@ class HistoryStore {
 // database, else computed from the database opened read-only. Empty when there is no
 // database; creates and writes nothing in any case. IoError as above.
 HistorySummary read_history_summary(const std::string& path);
+
+// The same, for only `areas` (a plan's): the summary file's other areas are skipped
+// unread, which keeps a plan's read of a long history to a few microseconds.
+HistorySummary read_history_summary(const std::string& path, const std::vector<std::string>& areas);
 
 }  // namespace knotplan
 

@@ -129,17 +129,23 @@ std::optional<std::string> read_small_file(const std::string& path) {
   const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (descriptor < 0) return std::nullopt;
   Descriptor owner(descriptor);
-  std::string content;
-  char buffer[16384];
+  struct stat status {};
+  if (::fstat(descriptor, &status) != 0) return std::nullopt;
+  // One read of the size fstat() gives, plus a byte to see that nothing was added since.
+  std::string content(static_cast<std::size_t>(status.st_size) + 1, '\0');
+  std::size_t filled = 0;
   for (;;) {
-    const ssize_t count = ::read(descriptor, buffer, sizeof buffer);
+    const ssize_t count = ::read(descriptor, content.data() + filled, content.size() - filled);
     if (count < 0) {
       if (errno == EINTR) continue;
       return std::nullopt;
     }
-    if (count == 0) return content;
-    content.append(buffer, static_cast<std::size_t>(count));
+    if (count == 0) break;
+    filled += static_cast<std::size_t>(count);
+    if (filled == content.size()) content.resize(content.size() * 2);
   }
+  content.resize(filled);
+  return content;
 }
 
 std::string write_temporary_file(const std::string& path, const std::string& content) {

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <set>
@@ -317,19 +318,17 @@ std::optional<HistoryStore> HistoryStore::open_for_reading(const std::string& pa
   return HistoryStore(std::move(state));
 }
 
-std::int64_t HistoryStore::add(const SessionRecord& session) {
-  if (!state_->writable) throw IoError("the history was opened for reading: " + state_->path);
-  check_session(session);
-  Database& database = *state_->database;
-  const history_files::WriteLock lock(state_->path);
-  history_files::remove_file(history_files::summary_path(state_->path));
-  Transaction transaction(database, Transaction::Kind::kImmediate);
+namespace {
+
+// Inserts one checked session inside the caller's transaction.
+std::int64_t insert_session(Database& database, const SessionRecord& session,
+                            const std::string& now) {
   Statement insert = database.prepare(
       "INSERT INTO sessions (day, recorded_at, source, pain_before, pain_after, seconds, note, "
       "request_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   const std::string day = format_day(session.date);
   insert.bind(1, day)
-      .bind(2, session.recorded_at.empty() ? local_time_now() : session.recorded_at)
+      .bind(2, session.recorded_at.empty() ? now : session.recorded_at)
       .bind(3, session_source_id(session.source))
       .bind(4, session.pain_before)
       .bind(5, session.pain_after)
@@ -366,16 +365,37 @@ std::int64_t HistoryStore::add(const SessionRecord& session) {
       "INSERT INTO ratings (session_id, technique, rating, position) VALUES (?1, ?2, ?3, ?4) "
       "ON CONFLICT (session_id, technique) DO UPDATE SET rating = excluded.rating");
   position = 0;
-  for (const TechniqueRating& given : session.ratings)
+  for (const TechniqueRating& given : session.ratings) {
     rating.bind(1, id)
         .bind(2, given.technique)
         .bind(3, rating_id(given.rating))
         .bind(4, position++)
         .run();
+  }
+  return id;
+}
 
+}  // namespace
+
+std::int64_t HistoryStore::add(const SessionRecord& session) {
+  return add_all({session}).front();
+}
+
+std::vector<std::int64_t> HistoryStore::add_all(const std::vector<SessionRecord>& sessions) {
+  if (!state_->writable) throw IoError("the history was opened for reading: " + state_->path);
+  for (const SessionRecord& session : sessions) check_session(session);
+  Database& database = *state_->database;
+  const history_files::WriteLock lock(state_->path);
+  history_files::remove_file(history_files::summary_path(state_->path));
+  Transaction transaction(database, Transaction::Kind::kImmediate);
+  const std::string now = local_time_now();
+  std::vector<std::int64_t> ids;
+  ids.reserve(sessions.size());
+  for (const SessionRecord& session : sessions)
+    ids.push_back(insert_session(database, session, now));
   transaction.commit();
   install_summary(database);
-  return id;
+  return ids;
 }
 
 std::vector<SessionRecord> HistoryStore::sessions(const HistoryQuery& query) {
@@ -428,16 +448,36 @@ HistorySummary HistoryStore::summary() {
   return compute_summary(*state_->database);
 }
 
-HistorySummary read_history_summary(const std::string& path) {
+namespace {
+
+HistorySummary read_summary(const std::string& path, const std::vector<std::string>* areas) {
   if (!history_files::stat_file(path).exists) return {};
   // The summary file first, the stats after: a write between the two shows as a mismatch.
   if (const auto text = history_files::read_small_file(history_files::summary_path(path))) {
-    if (auto contents = summary_cache::parse(*text);
+    if (auto contents = summary_cache::parse(*text, areas);
         contents && contents->stats == history_files::stat_database(path))
       return std::move(contents->summary);
   }
   std::optional<HistoryStore> store = HistoryStore::open_for_reading(path);
-  return store ? store->summary() : HistorySummary{};
+  if (!store) return {};
+  HistorySummary summary = store->summary();
+  if (areas) {
+    std::erase_if(summary.areas, [&](const AreaSummary& area) {
+      return std::find(areas->begin(), areas->end(), area.area) == areas->end();
+    });
+  }
+  return summary;
+}
+
+}  // namespace
+
+HistorySummary read_history_summary(const std::string& path) {
+  return read_summary(path, nullptr);
+}
+
+HistorySummary read_history_summary(const std::string& path,
+                                    const std::vector<std::string>& areas) {
+  return read_summary(path, &areas);
 }
 
 }  // namespace knotplan

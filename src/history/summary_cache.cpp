@@ -1,5 +1,6 @@
 #include "history/summary_cache.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "history/history_values.hpp"
@@ -105,6 +106,14 @@ class Reader {
 
   bool ok() const { return ok_; }
   bool at_end() const { return text_.empty(); }
+  std::size_t left() const { return text_.size(); }
+  void skip(std::size_t bytes) {
+    if (!ok_ || bytes > text_.size()) {
+      ok_ = false;
+      return;
+    }
+    text_.remove_prefix(bytes);
+  }
 
   // Starts the next line, which must begin with `name`.
   bool line(std::string_view name) {
@@ -223,6 +232,10 @@ SessionRecord read_session(Reader& reader) {
   const std::size_t steps = reader.count();
   const std::size_t ratings = reader.count();
   reader.line_done();
+  if (!reader.ok()) return session;
+  session.areas.reserve(areas);
+  session.steps.reserve(steps);
+  session.ratings.reserve(ratings);
   for (std::size_t index = 0; index < areas && reader.line("area-of-session"); ++index) {
     session.areas.push_back(reader.text());
     reader.line_done();
@@ -260,6 +273,16 @@ std::string format(const DatabaseStats& stats, const HistorySummary& summary) {
   append_number(out, static_cast<long long>(summary.areas.size()));
   out += '\n';
   for (const AreaSummary& area : summary.areas) {
+    // The area's own lines first, so that the line before them can give their length:
+    // a reader that wants other areas skips them without parsing.
+    std::string block;
+    for (const SessionRecord& session : area.recent) append_session(block, session);
+    for (const TechniqueRating& rating : area.ratings) {
+      block += "latest-rating";
+      append_field(block, rating.technique);
+      append_field(block, rating_id(rating.rating));
+      block += '\n';
+    }
     out += "area";
     append_field(out, area.area);
     append_field(out, format_day(area.episode_start));
@@ -267,20 +290,15 @@ std::string format(const DatabaseStats& stats, const HistorySummary& summary) {
     append_number(out, area.episode_sessions);
     append_number(out, static_cast<long long>(area.recent.size()));
     append_number(out, static_cast<long long>(area.ratings.size()));
+    append_number(out, static_cast<long long>(block.size()));
     out += '\n';
-    for (const SessionRecord& session : area.recent) append_session(out, session);
-    for (const TechniqueRating& rating : area.ratings) {
-      out += "latest-rating";
-      append_field(out, rating.technique);
-      append_field(out, rating_id(rating.rating));
-      out += '\n';
-    }
+    out += block;
   }
   out += "end\n";
   return out;
 }
 
-std::optional<Contents> parse(std::string_view text) {
+std::optional<Contents> parse(std::string_view text, const std::vector<std::string>* areas) {
   if (!text.starts_with(kFirstLine) || text.size() <= kFirstLine.size() ||
       text[kFirstLine.size()] != '\n')
     return std::nullopt;
@@ -289,9 +307,9 @@ std::optional<Contents> parse(std::string_view text) {
   contents.stats.database = reader.stats("database");
   contents.stats.wal = reader.stats("wal");
   reader.line("areas");
-  const std::size_t areas = reader.count();
+  const std::size_t area_count = reader.count();
   reader.line_done();
-  for (std::size_t index = 0; index < areas && reader.line("area"); ++index) {
+  for (std::size_t index = 0; index < area_count && reader.line("area"); ++index) {
     AreaSummary area;
     area.area = reader.text();
     area.episode_start = reader.day();
@@ -299,9 +317,17 @@ std::optional<Contents> parse(std::string_view text) {
     area.episode_sessions = reader.small_number();
     const std::size_t recent = reader.count();
     const std::size_t ratings = reader.count();
+    const std::size_t block = reader.count();
     reader.line_done();
+    if (areas && std::find(areas->begin(), areas->end(), area.area) == areas->end()) {
+      reader.skip(block);
+      continue;
+    }
+    const std::size_t left_before = reader.left();
+    area.recent.reserve(recent);
     for (std::size_t session = 0; session < recent && reader.ok(); ++session)
       area.recent.push_back(read_session(reader));
+    area.ratings.reserve(ratings);
     for (std::size_t rating = 0; rating < ratings && reader.line("latest-rating"); ++rating) {
       TechniqueRating latest;
       latest.technique = reader.text();
@@ -309,6 +335,7 @@ std::optional<Contents> parse(std::string_view text) {
       reader.line_done();
       area.ratings.push_back(std::move(latest));
     }
+    if (left_before - reader.left() != block) return std::nullopt;
     contents.summary.areas.push_back(std::move(area));
   }
   reader.line("end");

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "history/history_files.hpp"
 #include "knotplan/history.hpp"
@@ -22,7 +23,10 @@ struct Contents {
 };
 
 // nullopt for any text format() did not write (another version, cut short, edited).
-std::optional<Contents> parse(std::string_view text);
+// With `areas`, the summary holds only those of them that have sessions; the others are
+// skipped unread, which is what makes a plan's read cheap.
+std::optional<Contents> parse(std::string_view text,
+                              const std::vector<std::string>* areas = nullptr);
 
 }  // namespace knotplan::summary_cache
 

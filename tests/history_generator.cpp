@@ -24,7 +24,7 @@ CivilDate civil_from_days(long days) {
 constexpr std::array<std::string_view, 8> kAreas = {
     "neck", "shoulders", "upper-back", "lower-back", "hips", "skull-base", "chest", "side"};
 constexpr std::array<std::string_view, 8> kTechniques = {
-    "march-on-the-spot", "shoulder-rolls", "heat-pack",           "neck-turns",
+    "march-on-the-spot", "shoulder-rolls",     "heat-pack",         "neck-turns",
     "press-and-release", "sustained-pressure", "ball-against-wall", "deep-strokes"};
 
 }  // namespace

@@ -61,6 +61,8 @@ struct HistoryQuery {
 // The schema version this knotplan writes (PRAGMA user_version).
 int history_schema_version();
 
+// One open history. Not for use by two threads at once; any number of processes may use
+// the same file together.
 class HistoryStore {
  public:
   // Opens the history to record sessions, creating the folders, the file and the schema

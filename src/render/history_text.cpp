@@ -36,6 +36,7 @@ constexpr std::string_view kNoScore = "–";
 constexpr std::size_t kDateColumn = 11;      // "Sun 15 Nov", "15 Nov 2025"
 constexpr std::size_t kSessionsColumn = 18;  // "1 guided, 1 logged"
 constexpr std::size_t kTimeColumn = 9;       // "1 h 5 min"
+constexpr std::size_t kPainColumn = 19;      // "Pain before → after"
 constexpr std::size_t kIndent = 2;
 
 // `text` cut to `width` columns, with "…" where it was cut.
@@ -183,7 +184,7 @@ class HistoryTextWriter {
              std::vector<HistoryDay>::const_iterator end) {
     const std::size_t detail_indent = kIndent + kDateColumn + 2;
     const bool wide =
-        kIndent + kDateColumn + 2 + kSessionsColumn + 2 + kTimeColumn + 2 + 11 <= width_;
+        kIndent + kDateColumn + 2 + kSessionsColumn + 2 + kTimeColumn + 2 + kPainColumn <= width_;
     const std::string margin(kIndent, ' ');
     if (wide) {
       line(margin + padded("Date", kDateColumn) + "  " + padded("Sessions", kSessionsColumn) +
@@ -242,8 +243,8 @@ class HistoryTextWriter {
   void chart(const AreaHistory& history, long first_day, long last_day) {
     constexpr std::size_t kLabel = 5;  // "10 ┤ "
     long days = last_day - first_day + 1;
-    // Up to four columns a day when few days leave room, the last one blank between days
-    // from three on; one column a day when the width asks for it.
+    // A bar a day, up to three columns wide when few days leave room, with a blank column
+    // between days; one column a day, no gap, when the width asks for it.
     const std::size_t room = width_ - kLabel;
     std::size_t column =
         std::clamp<std::size_t>(room / static_cast<std::size_t>(days), 1, days <= 14 ? 4 : 2);
@@ -269,10 +270,8 @@ class HistoryTextWriter {
         fmt::format("{} a day, {} to {}. █ two points, ▄ one, ▁ a score of 0, · a session "
                     "without a score, blank: no session. A day with several sessions shows "
                     "their average.",
-                    column == 1   ? "One column"
-                    : column == 2 ? "Two columns"
-                                  : "One bar",
-                    long_date(civil_from_days(first_day)), long_date(civil_from_days(last_day))),
+                    column == 1 ? "One column" : "One bar", long_date(civil_from_days(first_day)),
+                    long_date(civil_from_days(last_day))),
         theme_.quiet);
   }
 
@@ -292,7 +291,7 @@ class HistoryTextWriter {
         } else if (row == 1 && score == -1) {
           cell = "·";
         }
-        for (std::size_t i = 0; i < column; ++i) cells += i >= 2 && i + 1 == column ? " " : cell;
+        for (std::size_t i = 0; i < column; ++i) cells += i >= 1 && i + 1 == column ? " " : cell;
       }
       while (!cells.empty() && cells.back() == ' ') cells.pop_back();
       out_ += fmt::format("{:>2} ┤", row * 2);

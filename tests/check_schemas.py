@@ -201,6 +201,7 @@ def awkward_documents(real):
     for name, reference, document, path, value, still_valid in cases:
         yield name, reference, edited(document, path, value), still_valid
     yield "list areas: none", areas_schema, [], False
+    yield "list areas read as list causes", "listing.schema.json#/$defs/causes", areas, False
     if "history-week.json" in real:
         yield from awkward_histories(real["history-week.json"])
 
@@ -208,7 +209,6 @@ def awkward_documents(real):
 def awkward_histories(history):
     """Edits of a week's history JSON: likely mistakes, and scores that may be absent."""
     schema = "history.schema.json"
-    day = history["areas"][1]["days"][3]
     cases = [
         ("history: pain 11", ["sessions", 0, "pain_before"], 11, False),
         ("history: pain as text", ["sessions", 0, "pain_after"], "5", False),
@@ -219,14 +219,13 @@ def awkward_histories(history):
         ("history: no request", ["sessions", 0, "request"], DELETE, False),
         ("history: request as text", ["sessions", 0, "request"], "{}", False),
         ("history: a rating of 5", ["sessions", 0, "ratings", 0, "rating"], 5, False),
-        ("history: an average of 5.5", ["areas", 1, "days", 3, "pain_before"],
-         day["pain_before"], True),
+        ("history: an average of 5.5", ["areas", 1, "days", 0, "pain_before"], 5.5, True),
+        ("history: an average of 10.5", ["areas", 1, "days", 0, "pain_before"], 10.5, False),
         ("history: a day without sessions", ["areas", 1, "days", 3, "sessions"], 0, False),
         ("history: no schema_version", ["schema_version"], DELETE, False),
     ]
     for name, path, value, still_valid in cases:
         yield name, schema, edited(history, path, value), still_valid
-    yield "list areas read as list causes", "listing.schema.json#/$defs/causes", areas, False
 
 
 class Validators:

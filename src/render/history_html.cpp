@@ -53,6 +53,7 @@ p { margin: 1mm 0; }
 .quiet { color: #444; }
 figure { margin: 2mm 0 3mm; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-size: 9pt; color: #333; }
+summary { font-weight: bold; margin: 1mm 0; }
 svg.chart { width: 100%; max-width: 180mm; height: auto; display: block; }
 svg.chart text { font-family: inherit; fill: #111; }
 table { border-collapse: collapse; margin: 1mm 0 3mm; font-size: 9.5pt; }
@@ -85,6 +86,7 @@ constexpr double kRight = 14;
 constexpr double kTop = 34;
 constexpr double kPlotHeight = 190;
 constexpr double kChartHeight = kTop + kPlotHeight + 46;
+constexpr std::size_t kLongTable = 31;  // rows; a longer table of numbers folds away
 
 // How a long history is drawn: a point a day for three months, a week for two years, a
 // month beyond, so that ten years stay a chart and not a smear.
@@ -290,6 +292,11 @@ class HistoryHtmlWriter {
         "a point is the average of the {}'s sessions with a score.</figcaption>\n</figure>\n",
         unit);
 
+    // A long table folds away, so that ten years stay a page to read.
+    const bool folded = points.size() > kLongTable;
+    if (folded)
+      out_ += fmt::format("<details>\n<summary>The chart's numbers, {} {}s</summary>\n",
+                          points.size(), unit);
     out_ += fmt::format(
         "<table>\n<caption>Pain by {}: the chart's numbers</caption>\n<thead><tr>"
         "<th scope=\"col\">{}</th><th scope=\"col\" class=\"number\">Sessions</th>"
@@ -306,13 +313,17 @@ class HistoryHtmlWriter {
           period_label(point.start, period), point.sessions, number_text(point.before()),
           number_text(point.after()));
     out_ += "</tbody>\n</table>\n";
+    if (folded) out_ += "</details>\n";
   }
 
   template <typename XOf>
   void x_ticks(long first, long last, Period period, const XOf& x_of) {
     const double bottom = kTop + kPlotHeight;
     const long span = last - first;
-    const int ticks = span == 0 ? 1 : 6;
+    // A day each over two weeks or less, else six dates spread over the span.
+    const int ticks = span == 0                              ? 1
+                      : period == Period::kDay && span <= 13 ? static_cast<int>(span) + 1
+                                                             : 6;
     long previous = -1000000;
     for (int tick = 0; tick < ticks; ++tick) {
       long day = ticks == 1 ? first : first + span * tick / (ticks - 1);
@@ -401,10 +412,10 @@ class HistoryHtmlWriter {
     const int most = *std::max_element(counts.begin(), counts.end());
     const int top = std::max(8, most + (most % 2));
     const std::string id = fmt::format("weeks-{}", area_number_);
-    const double height = 150;
-    const double bottom = kTop + height - 20;
-    const double plot = height - 20 - kTop + 14;
-    const double plot_top = bottom - plot;
+    constexpr double kHeight = 180;          // the whole chart
+    constexpr double bottom = kHeight - 30;  // the baseline; the week labels below it
+    constexpr double plot_top = 30;
+    constexpr double plot = bottom - plot_top;
     // A few weeks get bars of a sensible width, from the left, not one wide slab.
     const double slot = std::min(48.0, (kChartWidth - kLeft - kRight) / static_cast<double>(weeks));
     int total = 0;
@@ -415,7 +426,7 @@ class HistoryHtmlWriter {
         "{}-desc\">\n<title id=\"{}-title\">Sessions per week: {}</title>\n"
         "<desc id=\"{}-desc\">{} session{} in the {} week{} from the week of {} to the week of "
         "{}; at most {} in one week.</desc>\n",
-        kChartWidth, height + 20, id, id, id, name, id, total, total == 1 ? "" : "s", weeks,
+        kChartWidth, kHeight, id, id, id, name, id, total, total == 1 ? "" : "s", weeks,
         weeks == 1 ? "" : "s", long_date(civil_from_days(first_week)),
         long_date(civil_from_days(last_week)), most);
     for (int count = 0; count <= top; count += top > 20 ? top / 10 * 2 / 2 : 2) {
@@ -450,6 +461,9 @@ class HistoryHtmlWriter {
         "</svg>\n<figcaption>Each bar is one week, labelled by its Monday.</figcaption>\n"
         "</figure>\n";
 
+    const bool folded = weeks > kLongTable / 2;
+    if (folded)
+      out_ += fmt::format("<details>\n<summary>The chart's numbers, {} weeks</summary>\n", weeks);
     out_ +=
         "<table>\n<caption>Sessions per week: the chart's numbers</caption>\n<thead><tr>"
         "<th scope=\"col\">Week of</th><th scope=\"col\" class=\"number\">Sessions</th>"
@@ -459,6 +473,7 @@ class HistoryHtmlWriter {
                           long_date(civil_from_days(first_week + 7 * static_cast<long>(week))),
                           counts[week]);
     out_ += "</tbody>\n</table>\n";
+    if (folded) out_ += "</details>\n";
   }
 
   void helped(const AreaHistory& history) {

@@ -62,10 +62,12 @@ std::string render_history_text(const HistoryView& view);
 // then a summary by day for each area (two-space indent, a final newline).
 std::string render_history_json(const HistoryView& view);
 
-// RFC 4180 CSV with CRLF line ends and a header row; one row per session and area,
-// oldest first. Line breaks and control characters in a note become spaces and '?', so
-// every row is one line; a text field starting with =, +, -, @, tab or carriage return
-// gets a leading apostrophe, so that a spreadsheet never reads it as a formula.
+// RFC 4180 CSV with CRLF line ends (as the RFC has it, and as spreadsheets and Python's csv
+// module expect) and a header row; one row per session and area, oldest first. Text is
+// made printable first: line breaks and tabs become spaces and control characters '?', so
+// every row is one line and no escape sequence reaches a terminal. A text field that then
+// starts with =, +, - or @ gets a leading apostrophe, so that a spreadsheet never reads it
+// as a formula.
 std::string render_history_csv(const HistoryView& view);
 
 // One self-contained HTML page (no network, scripts, fonts or images; inline CSS and

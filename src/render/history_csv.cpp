@@ -16,7 +16,7 @@ constexpr std::string_view kLineEnd = "\r\n";
 
 // A text field as RFC 4180 wants it, made safe for a spreadsheet: printable (one line, no
 // escape sequences), an apostrophe before a leading character that would start a formula,
-// and quoted when it holds a comma, a quote or an apostrophe-less space at an end.
+// and quoted when it holds a comma or a quote, or starts or ends with a space.
 void text_field(std::string& out, std::string_view raw) {
   std::string text = printable(raw);
   if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@'))

@@ -29,10 +29,17 @@ std::vector<std::string> lines_of(const std::string& text, const std::string& en
 }
 
 // The text with the lines that wrap a paragraph (indented by two) joined again.
-std::string unwrapped(std::string text) {
-  for (std::size_t at = text.find("\n  "); at != std::string::npos; at = text.find("\n  ", at))
-    text.replace(at, 3, " ");
-  return text;
+std::string unwrapped(const std::string& text) {
+  std::string joined;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 3, "\n  ") == 0) {
+      joined += ' ';
+      i += 2;
+    } else {
+      joined += text[i];
+    }
+  }
+  return joined;
 }
 
 std::vector<SessionRecord> with_hostile() {

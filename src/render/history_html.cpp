@@ -243,7 +243,10 @@ class HistoryHtmlWriter {
       return kLeft + plot_width * static_cast<double>(day - x_first) /
                          static_cast<double>(x_last - x_first);
     };
-    const auto y_of = [&](double pain) { return kTop + kPlotHeight * (1 - pain / kMaxPain); };
+    // A score outside 0-10 (a damaged database) stays on the chart, at its edge.
+    const auto y_of = [&](double pain) {
+      return kTop + kPlotHeight * (1 - std::clamp(pain, 0.0, double{kMaxPain}) / kMaxPain);
+    };
 
     std::string description = fmt::format(
         "Average pain before and after the sessions, a point a {}, from {} to {}, on the 0 to "

@@ -206,8 +206,11 @@ class HistoryTextWriter {
              right_aligned(time_text(day->seconds), kTimeColumn) + "  " + pain);
       } else {
         line(margin + padded(date, kDateColumn) + "  " + pain);
-        paragraph(indent, indent, sessions_text(*day) + " · " + time_text(day->seconds),
-                  theme_.quiet);
+        // A no-break space keeps "4 min" on one line when this wraps.
+        std::string time = time_text(day->seconds);
+        for (std::size_t at = time.find(' '); at != std::string::npos; at = time.find(' ', at))
+          time.replace(at, 1, "\u00a0");
+        paragraph(indent, indent, sessions_text(*day) + " · " + time, theme_.quiet);
       }
       details(*day, indent);
     }

@@ -6,9 +6,10 @@ that the schemas mean the same to both.
 
 The outputs: every 'list' kind, 'sources', 'show' for every technique, 'kb check' on
 valid and invalid files, 'kb export', 'config show' with and without settings, and
-routines for a sample of check_routines.py's requests, withheld ones included.
+routines for a sample of check_routines.py's requests, withheld ones included; and, given
+HISTORY_SAMPLES (tests/write_history_samples), the history JSON of each of its fixtures.
 
-Usage: check_schemas.py KNOTPLAN_BINARY SCHEMA_DIR KNOWLEDGE_JSON
+Usage: check_schemas.py KNOTPLAN_BINARY SCHEMA_DIR KNOWLEDGE_JSON [HISTORY_SAMPLES]
 Exits 77 (skipped) when ajv or python3-jsonschema is missing.
 """
 import copy
@@ -51,6 +52,17 @@ def listing_kinds(binary):
     """The kinds 'knotplan list --help' offers: "WHAT  areas, causes, ...", maybe wrapped."""
     found = re.search(r"WHAT\s+(.*?)\n\n", run(binary, ["list", "--help"]), re.S)
     return re.split(r"[,\s]+", found.group(1).strip())
+
+
+def history_outputs(samples, folder):
+    """(name, schema reference, JSON text) for the history of each fixture, as
+    write_history_samples renders it."""
+    written = os.path.join(folder, "history")
+    os.makedirs(written)
+    subprocess.run([samples, written], check=True)
+    for path in sorted(glob.glob(os.path.join(written, "*.json"))):
+        with open(path) as handle:
+            yield os.path.basename(path), "history.schema.json", handle.read()
 
 
 def outputs(binary, kb_path, folder):
@@ -190,6 +202,30 @@ def awkward_documents(real):
         yield name, reference, edited(document, path, value), still_valid
     yield "list areas: none", areas_schema, [], False
     yield "list areas read as list causes", "listing.schema.json#/$defs/causes", areas, False
+    if "history-week.json" in real:
+        yield from awkward_histories(real["history-week.json"])
+
+
+def awkward_histories(history):
+    """Edits of a week's history JSON: likely mistakes, and scores that may be absent."""
+    schema = "history.schema.json"
+    cases = [
+        ("history: pain 11", ["sessions", 0, "pain_before"], 11, False),
+        ("history: pain as text", ["sessions", 0, "pain_after"], "5", False),
+        ("history: pain skipped", ["sessions", 0, "pain_after"], None, True),
+        ("history: a source of its own", ["sessions", 0, "source"], "phone", False),
+        ("history: no areas", ["sessions", 0, "areas"], [], False),
+        ("history: a date in words", ["sessions", 0, "date"], "15 Nov 2026", False),
+        ("history: no request", ["sessions", 0, "request"], DELETE, False),
+        ("history: request as text", ["sessions", 0, "request"], "{}", False),
+        ("history: a rating of 5", ["sessions", 0, "ratings", 0, "rating"], 5, False),
+        ("history: an average of 5.5", ["areas", 1, "days", 0, "pain_before"], 5.5, True),
+        ("history: an average of 10.5", ["areas", 1, "days", 0, "pain_before"], 10.5, False),
+        ("history: a day without sessions", ["areas", 1, "days", 3, "sessions"], 0, False),
+        ("history: no schema_version", ["schema_version"], DELETE, False),
+    ]
+    for name, path, value, still_valid in cases:
+        yield name, schema, edited(history, path, value), still_valid
 
 
 class Validators:
@@ -296,6 +332,7 @@ class Validators:
 
 def main():
     binary, schema_dir, kb_path = sys.argv[1:4]
+    samples = sys.argv[4] if len(sys.argv) > 4 else None
     ajv = shutil.which("ajv")
     if ajv is None:
         print("SKIP: ajv not installed (npm install -g ajv-cli@5.0.0, "
@@ -311,7 +348,10 @@ def main():
 
         real = {}
         references = {}
-        for name, reference, text in outputs(binary, kb_path, folder):
+        found = list(outputs(binary, kb_path, folder))
+        if samples:
+            found += history_outputs(samples, folder)
+        for name, reference, text in found:
             real[name] = json.loads(text)
             references[name] = reference
         awkward = list(awkward_documents(real))

@@ -156,6 +156,16 @@ void JsonWriter::value(bool truth) {
   out_ += truth ? "true" : "false";
 }
 
+void JsonWriter::value(double number) {
+  before_value();
+  fmt::format_to(std::back_inserter(out_), "{}", number);
+}
+
+void JsonWriter::raw_value(std::string_view json) {
+  before_value();
+  out_.append(json);
+}
+
 void JsonWriter::null() {
   before_value();
   out_ += "null";

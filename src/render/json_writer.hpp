@@ -29,7 +29,11 @@ class JsonWriter {
   void value(long number);
   void value(int number) { value(static_cast<long>(number)); }
   void value(bool truth);
+  // A finite number, in the shortest form that reads back the same ("5.5", "6").
+  void value(double number);
   void null();
+  // JSON text the caller has checked to be one valid value, written as it is.
+  void raw_value(std::string_view json);
   void strings(const std::vector<std::string>& items);
 
   // A member of the current object: its name, then its value.

@@ -36,6 +36,7 @@ class Session {
         options_(options),
         io_(io),
         status_(routine.steps.size(), kNotReached),
+        seconds_(routine.steps.size(), 0.0),
         width_(options.width) {}
 
   GuideSummary run() {
@@ -48,7 +49,9 @@ class Session {
     if (!routine_.pressure_scale.empty()) event(routine_.pressure_scale);
     std::size_t index = 0;
     while (index < routine_.steps.size()) {
+      const double started = routine_clock_;
       const Action action = run_step(index);
+      seconds_[index] += routine_clock_ - started;
       if (action == Action::kQuit) {
         summary.quit = true;
         break;
@@ -69,6 +72,9 @@ class Session {
     summary.done = static_cast<int>(std::count(status_.begin(), status_.end(), kDone));
     summary.skipped = static_cast<int>(std::count(status_.begin(), status_.end(), kSkipped));
     summary.routine_seconds = static_cast<int>(std::lround(routine_clock_));
+    for (std::size_t i = 0; i < status_.size(); ++i)
+      summary.steps.push_back(
+          StepResult{status_[i] == kDone, static_cast<int>(std::lround(seconds_[i]))});
     if (!summary.interrupted) finish(summary);
     if (options_.live) io_.write(std::string(kClearLine) + "\033[?25h");
     return summary;
@@ -269,6 +275,7 @@ class Session {
   const GuideOptions& options_;
   GuideIo& io_;
   std::vector<StepStatus> status_;
+  std::vector<double> seconds_;  // routine seconds spent on each step, going back included
   // Seconds on the routine's clock since the start, pauses excluded: the sum of the
   // waits, not the real clock divided by the time scale (see wait()).
   double routine_clock_ = 0;

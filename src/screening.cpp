@@ -353,6 +353,21 @@ ScreeningEnd ask_screening_questions(const KnowledgeBase& kb, const Clock& clock
   return Questions(kb, clock, request, io).run();
 }
 
+std::optional<int> ask_pain_score(ScreeningIo& io, std::string_view question) {
+  while (true) {
+    io.write(fmt::format("{} 0 (none) to 10 (the worst), Enter skips: ", question));
+    const std::optional<std::string> line = io.read_line();
+    if (!line) {
+      io.write("\n");
+      return std::nullopt;
+    }
+    const std::string answer(trimmed(*line));
+    if (answer.empty()) return std::nullopt;
+    if (const auto score = number_in(answer, 0, 10)) return score;
+    io.write("  Type a whole number from 0 to 10, or press Enter to skip.\n");
+  }
+}
+
 std::string equivalent_command(const RequestOptions& request) {
   const RequestOptions defaults;
   std::string command = "knotplan";

@@ -270,3 +270,34 @@ TEST_CASE("guide: after a resize the status line is drawn again at the new width
   CHECK(longest > 20);
   CHECK(longest < 40);
 }
+
+TEST_CASE("the summary says how each step went, for the session log", "[guide]") {
+  const Routine routine = neck_routine();
+  REQUIRE(routine.steps.size() >= 3);
+  SECTION("played to the end: every step done, its own seconds") {
+    ScriptedIo io;
+    const GuideSummary summary = play_routine(routine, plain(), io);
+    REQUIRE(summary.steps.size() == routine.steps.size());
+    int seconds = 0;
+    for (std::size_t i = 0; i < routine.steps.size(); ++i) {
+      CHECK(summary.steps[i].done);
+      // The 3-2-1 lead-in counts as time spent on the step.
+      CHECK(summary.steps[i].seconds == routine.steps[i].seconds + 3);
+      seconds += summary.steps[i].seconds;
+    }
+    CHECK(seconds == summary.routine_seconds);
+  }
+  SECTION("a skipped step is not done; the steps after a quit were never reached") {
+    ScriptedIo io({{5.0, 'n'}, {20.0, 'q'}});
+    const GuideSummary summary = play_routine(routine, plain(), io);
+    REQUIRE(summary.steps.size() == routine.steps.size());
+    CHECK_FALSE(summary.steps[0].done);
+    CHECK(summary.steps[0].seconds == 5);
+    CHECK_FALSE(summary.steps[1].done);
+    CHECK(summary.steps[1].seconds == 15);
+    for (std::size_t i = 2; i < routine.steps.size(); ++i) {
+      CHECK_FALSE(summary.steps[i].done);
+      CHECK(summary.steps[i].seconds == 0);
+    }
+  }
+}

@@ -144,3 +144,24 @@ TEST_CASE("screening keeps the symptoms typed, takes names of two words, and ask
   for (const char* emergency : {"very bad headache", "tearing or ripping", "bottom or genitals"})
     CHECK(answers.screen.find(emergency) != std::string::npos);
 }
+
+TEST_CASE("the guide's pain question takes 0 to 10, and Enter skips it", "[screening]") {
+  SECTION("a score") {
+    ScriptedScreeningIo io({" 7 "});
+    CHECK(ask_pain_score(io, "How is the pain?") == 7);
+    CHECK_THAT(io.screen, Catch::Contains("How is the pain? 0 (none) to 10 (the worst)"));
+  }
+  SECTION("Enter skips") {
+    ScriptedScreeningIo io({""});
+    CHECK_FALSE(ask_pain_score(io, "How is the pain?").has_value());
+  }
+  SECTION("the end of input skips") {
+    ScriptedScreeningIo io({});
+    CHECK_FALSE(ask_pain_score(io, "How is the pain?").has_value());
+  }
+  SECTION("a bad answer is explained and asked again") {
+    ScriptedScreeningIo io({"11", "six", "-1", "0"});
+    CHECK(ask_pain_score(io, "How is the pain?") == 0);
+    CHECK(count(io.screen, "Type a whole number from 0 to 10") == 3);
+  }
+}

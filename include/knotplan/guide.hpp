@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "knotplan/routine.hpp"
 
@@ -15,6 +16,12 @@ struct GuideOptions {
   int width = 80;
 };
 
+// What became of one step of a guided session.
+struct StepResult {
+  bool done = false;  // played to its end; false: skipped, or never reached
+  int seconds = 0;    // time spent on it, on the routine's clock (pauses excluded)
+};
+
 // How a guided session ended.
 struct GuideSummary {
   int done = 0;
@@ -23,6 +30,7 @@ struct GuideSummary {
   int routine_seconds = 0;  // time spent, on the routine's clock (pauses excluded)
   bool quit = false;
   bool interrupted = false;
+  std::vector<StepResult> steps;  // one per step of the routine, in its order
 };
 
 // Everything the guide needs from the world: a clock, keys, a screen and Ctrl-C. The

@@ -39,6 +39,12 @@ enum class ScreeningEnd { kAnswered, kQuit, kInterrupted };
 ScreeningEnd ask_screening_questions(const KnowledgeBase& kb, const Clock& clock,
                                      RequestOptions& request, ScreeningIo& io);
 
+// Asks for a pain score from 0 to 10 before or after a guided session, so that the
+// history can show whether the routines help. Enter skips the question, as does the end
+// of input or Ctrl-C (the caller asks io.interrupted()); anything else that is not a
+// whole number from 0 to 10 is explained and asked again.
+std::optional<int> ask_pain_score(ScreeningIo& io, std::string_view question);
+
 // The command line that plans the same routine, to repeat it or put it in a script:
 // "knotplan --area neck --since 3d --pain 6 --symptom fever". Defaults are left out.
 std::string equivalent_command(const RequestOptions& request);

@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
   }
   const std::string path = argv[1];
   const int days = argc > 2 ? std::atoi(argv[2]) : 3650;
-  const auto last_day = history_values::parse_day(argc > 3 ? argv[3] : "2026-11-21");
+  const auto last_day = parse_civil_date(argc > 3 ? argv[3] : "2026-11-21");
   if (days <= 0 || !last_day) {
     std::fprintf(stderr, "knotplan_make_history: bad DAYS or day\n");
     return 2;

@@ -56,3 +56,17 @@ TEST_CASE("days_from_civil counts calendar days", "[since]") {
   CHECK(days_from_civil({2000, 3, 1}) - days_from_civil({2000, 2, 28}) == 2);
   CHECK(days_from_civil({2026, 1, 1}) - days_from_civil({2025, 1, 1}) == 365);
 }
+
+TEST_CASE("dates: days since 1970 both ways, and only real dates parse", "[clock]") {
+  for (long day = -800000; day <= 800000; day += 997)
+    CHECK(days_from_civil(civil_from_days(day)) == day);
+  CHECK(civil_from_days(0) == CivilDate{1970, 1, 1});
+  CHECK(civil_from_days(days_from_civil({2024, 2, 29})) == CivilDate{2024, 2, 29});
+  CHECK(parse_civil_date("2024-02-29") == CivilDate{2024, 2, 29});
+  CHECK_FALSE(parse_civil_date("2023-02-29"));
+  CHECK_FALSE(parse_civil_date("2026-13-01"));
+  CHECK_FALSE(parse_civil_date("2026-1-01"));
+  CHECK_FALSE(parse_civil_date("2026-01-01x"));
+  CHECK_FALSE(parse_civil_date("20x6-01-01"));
+  CHECK(date_text({2026, 3, 7}) == "2026-03-07");
+}

@@ -1,6 +1,10 @@
 #ifndef KNOTPLAN_CLOCK_HPP_
 #define KNOTPLAN_CLOCK_HPP_
 
+#include <optional>
+#include <string>
+#include <string_view>
+
 namespace knotplan {
 
 // A calendar date in the person's own time zone.
@@ -13,6 +17,15 @@ struct CivilDate {
 
 // Days since 1970-01-01 (negative before). Pure arithmetic, valid for any Gregorian date.
 long days_from_civil(const CivilDate& date);
+
+// The date `days` after 1970-01-01: the inverse of days_from_civil.
+CivilDate civil_from_days(long days);
+
+// A date written YYYY-MM-DD that exists (2026-02-30 does not); nullopt otherwise.
+std::optional<CivilDate> parse_civil_date(std::string_view text);
+
+// YYYY-MM-DD.
+std::string date_text(const CivilDate& date);
 
 // Where "today" comes from. Injected so that tests can fix the date.
 class Clock {

@@ -23,7 +23,6 @@ namespace knotplan {
 
 namespace {
 
-using history_values::format_day;
 using sqlite::Database;
 using sqlite::Statement;
 using sqlite::Transaction;
@@ -47,8 +46,8 @@ void check_session(const SessionRecord& session) {
   for (const std::string& area : session.areas) {
     if (area.empty()) refuse("a session to record has an empty area");
   }
-  if (!history_values::parse_day(format_day(session.date)))
-    refuse("a session to record has no real day: " + format_day(session.date));
+  if (!parse_civil_date(date_text(session.date)))
+    refuse("a session to record has no real day: " + date_text(session.date));
   for (const std::optional<int>& pain : {session.pain_before, session.pain_after}) {
     if (pain && (*pain < 0 || *pain > kMaxPain))
       refuse("a session to record has pain " + std::to_string(*pain));
@@ -87,7 +86,7 @@ constexpr std::string_view kSessionColumns =
 SessionRecord read_session(const Statement& row, const std::string& path) {
   SessionRecord session;
   session.id = row.integer(0);
-  const auto date = history_values::parse_day(row.text(1));
+  const auto date = parse_civil_date(row.text(1));
   const auto source = history_values::parse_source(row.text(3));
   if (!date || !source) {
     throw IoError(
@@ -181,7 +180,7 @@ HistorySummary compute_summary(Database& database) {
       long previous = 0;
       bool in_episode = true;
       for (bool first = true; walk.step(); first = false) {
-        const auto date = history_values::parse_day(walk.text(1));
+        const auto date = parse_civil_date(walk.text(1));
         if (!date) continue;
         const long day = days_from_civil(*date);
         if (first) last = previous = day;
@@ -326,7 +325,7 @@ std::int64_t insert_session(Database& database, const SessionRecord& session,
   Statement insert = database.prepare(
       "INSERT INTO sessions (day, recorded_at, source, pain_before, pain_after, seconds, note, "
       "request_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  const std::string day = format_day(session.date);
+  const std::string day = date_text(session.date);
   insert.bind(1, day)
       .bind(2, session.recorded_at.empty() ? now : session.recorded_at)
       .bind(3, session_source_id(session.source))
@@ -402,9 +401,9 @@ std::vector<SessionRecord> HistoryStore::sessions(const HistoryQuery& query) {
   if (!state_->database) return {};
   Database& database = *state_->database;
   const std::optional<std::string> from =
-      query.from ? std::optional(format_day(*query.from)) : std::nullopt;
+      query.from ? std::optional(date_text(*query.from)) : std::nullopt;
   const std::optional<std::string> to =
-      query.to ? std::optional(format_day(*query.to)) : std::nullopt;
+      query.to ? std::optional(date_text(*query.to)) : std::nullopt;
   const auto bind = [&](Statement& statement) {
     if (from) statement.bind(1, *from);
     if (to) statement.bind(2, *to);

@@ -11,9 +11,7 @@ namespace knotplan::history_values {
 
 // The history's values as the database and the summary file spell them, both ways.
 
-std::string format_day(const CivilDate& date);  // "YYYY-MM-DD"
-// nullopt unless `text` is a real day written as format_day() writes it.
-std::optional<CivilDate> parse_day(std::string_view text);
+// Days are written as date_text() writes them and read with parse_civil_date() (clock.hpp).
 
 std::optional<SessionSource> parse_source(std::string_view text);
 std::optional<Rating> parse_rating(std::string_view text);

@@ -12,7 +12,6 @@ namespace {
 
 using history_files::DatabaseStats;
 using history_files::FileStats;
-using history_values::format_day;
 
 constexpr std::string_view kFirstLine = "knotplan-history-summary 1";
 
@@ -61,7 +60,7 @@ void append_stats(std::string& out, std::string_view name, const FileStats& stat
 void append_session(std::string& out, const SessionRecord& session) {
   out += "session";
   append_number(out, session.id);
-  append_field(out, format_day(session.date));
+  append_field(out, date_text(session.date));
   append_field(out, session.recorded_at);
   append_field(out, session_source_id(session.source));
   append_optional(out, session.pain_before);
@@ -190,7 +189,7 @@ class Reader {
   }
 
   CivilDate day() {
-    const auto date = history_values::parse_day(raw());
+    const auto date = parse_civil_date(raw());
     if (!date) ok_ = false;
     return date.value_or(CivilDate{});
   }
@@ -285,8 +284,8 @@ std::string format(const DatabaseStats& stats, const HistorySummary& summary) {
     }
     out += "area";
     append_field(out, area.area);
-    append_field(out, format_day(area.episode_start));
-    append_field(out, format_day(area.last_session));
+    append_field(out, date_text(area.episode_start));
+    append_field(out, date_text(area.last_session));
     append_number(out, area.episode_sessions);
     append_number(out, static_cast<long long>(area.recent.size()));
     append_number(out, static_cast<long long>(area.ratings.size()));

@@ -66,7 +66,7 @@ std::string render_history_csv(const HistoryView& view) {
       if (std::find(session->areas.begin(), session->areas.begin() + static_cast<long>(i), area) !=
           session->areas.begin() + static_cast<long>(i))
         continue;
-      out += iso_date(session->date);
+      out += date_text(session->date);
       out += ',';
       text_field(out, area);
       out += ',';

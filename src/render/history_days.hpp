@@ -48,12 +48,6 @@ std::vector<const SessionRecord*> shown_sessions(const HistoryView& view);
 // One entry per area with a session (only view.area when set), sorted by area id.
 std::vector<AreaHistory> area_histories(const HistoryView& view);
 
-// The inverse of days_from_civil.
-CivilDate civil_from_days(long days);
-
-// "2026-11-21".
-std::string iso_date(const CivilDate& date);
-
 // "21 Nov 2026", "Sat" (0 = Monday ... 6 = Sunday for weekday()).
 std::string long_date(const CivilDate& date);
 const char* month_abbreviation(int month);

@@ -54,7 +54,7 @@ void request(JsonWriter& json, const std::string& text) {
 void session(JsonWriter& json, const SessionRecord& record) {
   json.begin_object();
   json.field("id", static_cast<long>(record.id));
-  json.field("date", iso_date(record.date));
+  json.field("date", date_text(record.date));
   json.field("recorded_at", record.recorded_at);
   json.field("source", source_text(record.source));
   json.field("areas", record.areas);
@@ -92,13 +92,13 @@ void area(JsonWriter& json, const HistoryView& view, const AreaHistory& history)
   json.field("id", history.area);
   json.field("name", area_name(view, history.area));
   json.field("sessions", static_cast<long>(history.sessions.size()));
-  json.field("first", iso_date(history.days.front().date));
-  json.field("last", iso_date(history.days.back().date));
+  json.field("first", date_text(history.days.front().date));
+  json.field("last", date_text(history.days.back().date));
   json.key("days");
   json.begin_array();
   for (const HistoryDay& day : history.days) {
     json.begin_object();
-    json.field("date", iso_date(day.date));
+    json.field("date", date_text(day.date));
     json.field("sessions", static_cast<long>(day.sessions.size()));
     json.field("guided", day.guided);
     json.field("logged", day.logged);
@@ -116,7 +116,7 @@ void area(JsonWriter& json, const HistoryView& view, const AreaHistory& history)
     json.field("name", technique_name(view, tally.technique));
     json.field("up", tally.up);
     json.field("down", tally.down);
-    json.field("last", iso_date(tally.last));
+    json.field("last", date_text(tally.last));
     json.field("last_rating", tally.last_up ? "up" : "down");
     json.end_object();
   }
@@ -132,7 +132,7 @@ std::string render_history_json(const HistoryView& view) {
   JsonWriter json(out);
   json.begin_object();
   json.field("schema_version", kHistorySchemaVersion);
-  json.field("today", iso_date(view.today));
+  json.field("today", date_text(view.today));
   json.key("area");
   if (view.area) {
     json.value(*view.area);

@@ -11,6 +11,8 @@
 #include "guide_terminal.hpp"
 #include "knotplan/error.hpp"
 #include "knotplan/guide.hpp"
+#include "knotplan/history.hpp"
+#include "knotplan/history_store.hpp"
 #include "knotplan/ids.hpp"
 #include "knotplan/planner.hpp"
 #include "knotplan/render.hpp"
@@ -35,20 +37,70 @@ double checked_time_scale(const std::string& text) {
   return scale;
 }
 
-// Plays the routine in the terminal; returns the exit code, or ends the process as the
-// signal would have after Ctrl-C (or any of kEndingSignals), once the terminal is restored.
+// What the guide played, for the session log: each step and how it went.
+SessionRecord guided_session(const Routine& routine, const GuideSummary& summary) {
+  SessionRecord session;
+  session.date = clock_for_commands().today();
+  session.recorded_at = local_time_now();
+  session.source = SessionSource::kGuide;
+  session.areas = routine.request.areas;
+  session.seconds = summary.routine_seconds;
+  session.request_json = request_json(routine.request);
+  for (std::size_t i = 0; i < routine.steps.size() && i < summary.steps.size(); ++i) {
+    const Step& step = routine.steps[i];
+    session.steps.push_back(StepOutcome{step.technique, step.target, step.side,
+                                        summary.steps[i].done, summary.steps[i].seconds});
+  }
+  return session;
+}
+
+// Asks for the pain score on the terminal; nullopt when skipped. `signal_number` is the
+// signal that cut the question short (Ctrl-C), else it is left as it was.
+std::optional<int> ask_pain(const char* question, int& signal_number) {
+  TerminalScreeningIo io;
+  const std::optional<int> score = ask_pain_score(io, question);
+  if (io.interrupted()) signal_number = io.signal_received();
+  return score;
+}
+
+// Plays the routine in the terminal and records it in the session log, unless that is
+// turned off; returns the exit code, or ends the process as the signal would have after
+// Ctrl-C (or any of kEndingSignals), once the terminal is restored and the steps done so
+// far are recorded.
 int guide(const Routine& routine, const Invocation& invocation, double time_scale) {
   GuideOptions options;
   options.time_scale = time_scale;
   options.bell = !invocation.no_bell;
   options.live = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
   options.width = terminal_width(STDOUT_FILENO).value_or(80);
+  // Opened first, so that a log that cannot be written stops us before the session, not
+  // after it.
+  std::optional<HistoryStore> store;
+  if (const auto path = history_file(invocation))
+    store.emplace(HistoryStore::open_for_writing(*path));
   int signal_number = 0;
+  std::optional<int> pain_before;
+  if (store && options.live)
+    pain_before = ask_pain("Before you start: how is the pain now?", signal_number);
+  if (signal_number != 0) {
+    std::fputs("\nknotplan: interrupted\n", stderr);
+    die_of_signal(signal_number);
+  }
+  GuideSummary summary;
   {
     TerminalGuideIo io(options.live);
-    play_routine(routine, options, io);
+    summary = play_routine(routine, options, io);
     signal_number = io.signal_received();
   }  // the terminal is restored here
+  if (store && (summary.routine_seconds > 0 || summary.done > 0)) {
+    SessionRecord session = guided_session(routine, summary);
+    session.pain_before = pain_before;
+    if (signal_number == 0 && options.live)
+      session.pain_after = ask_pain("And now, after the session: how is the pain?", signal_number);
+    store->add(session);
+    if (signal_number == 0)
+      std::fputs("Saved in your session log: 'knotplan history' shows it.\n", stdout);
+  }
   if (signal_number != 0) {
     // A reader that went away (knotplan --guide | head) is no news worth a line.
     if (signal_number != SIGPIPE) std::fputs("\nknotplan: interrupted\n", stderr);
@@ -64,7 +116,7 @@ bool screen(const KnowledgeBase& kb, RequestOptions& request) {
   ScreeningEnd end = ScreeningEnd::kQuit;
   {
     TerminalScreeningIo io;
-    end = ask_screening_questions(kb, SystemClock(), request, io);
+    end = ask_screening_questions(kb, clock_for_commands(), request, io);
     signal_number = io.signal_received();
   }
   if (end == ScreeningEnd::kInterrupted) {
@@ -106,7 +158,7 @@ int run_plan(const Invocation& invocation) {
                  equivalent_command(request).c_str());
     std::fflush(said_to);
   }
-  const Routine routine = plan(kb, request, SystemClock());
+  const Routine routine = plan(kb, request, clock_for_commands());
   // A withheld routine is never guided: it prints the same message as planning does.
   if (invocation.guide && routine.status == Status::kOk)
     return guide(routine, invocation, time_scale);

@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "knotplan/error.hpp"
+#include "knotplan/history_store.hpp"
 #include "knotplan/ids.hpp"
 #include "knotplan/knowledge_loader.hpp"
 #include "knotplan/options.hpp"
@@ -74,6 +75,60 @@ void emit(const Invocation& invocation, std::string_view text) {
   }
 }
 
+namespace {
+
+// "a=up, b=down" as typed with --rate, one item each; a repeated option joins its uses
+// with commas.
+std::vector<std::string> comma_items(const std::string& text) {
+  std::vector<std::string> items;
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', begin), text.size());
+    const std::string item(trimmed(std::string_view(text).substr(begin, comma - begin)));
+    if (!item.empty()) items.push_back(item);
+    begin = comma + 1;
+  }
+  return items;
+}
+
+// Whether KNOTPLAN_NO_HISTORY asks to leave the session log alone.
+bool history_turned_off_by_environment() {
+  const char* value = std::getenv("KNOTPLAN_NO_HISTORY");
+  if (value == nullptr) return false;
+  const std::string word = normalize_id(value);
+  if (word.empty() || word == "0" || word == "false" || word == "no") return false;
+  if (word == "1" || word == "true" || word == "yes") return true;
+  throw UsageError(
+      fmt::format("environment KNOTPLAN_NO_HISTORY {} is not a yes or a no", quote_value(value)),
+      "set it to 1 to turn the session log off, or unset it");
+}
+
+void apply_history_settings(Invocation& invocation, const CommandLineValues& command_line,
+                            std::optional<std::string> chosen_file) {
+  const auto given = [&](const char* name) -> std::optional<std::string> {
+    const auto found = command_line.find(name);
+    return found == command_line.end() ? std::nullopt : std::optional(found->second);
+  };
+  // The command line wins over the environment: --history FILE uses the log even with
+  // KNOTPLAN_NO_HISTORY=1, as any option beats its variable.
+  if (given("no-history") && given("history"))
+    throw UsageError("--history and --no-history contradict each other", "give one of them");
+  const bool off =
+      given("no-history").has_value() || (!given("history") && history_turned_off_by_environment());
+  invocation.history_off = off;
+  invocation.history = chosen_file;
+  invocation.pain_before = given("pain-before");
+  invocation.pain_after = given("pain-after");
+  invocation.date = given("date");
+  invocation.note = given("note");
+  if (const auto rates = command_line.find("rate"); rates != command_line.end())
+    invocation.ratings = comma_items(rates->second);
+  invocation.forget = given("forget").has_value();
+  invocation.yes = given("yes").has_value();
+}
+
+}  // namespace
+
 void apply_settings(Invocation& invocation, const CommandLineValues& command_line) {
   std::map<std::string, std::string> settings_given;
   for (const auto& [name, value] : command_line) {
@@ -126,6 +181,7 @@ void apply_settings(Invocation& invocation, const CommandLineValues& command_lin
   invocation.time_scale = value("time-scale").value_or("");
   invocation.no_bell = value("no-bell").has_value();
   invocation.knowledge_base = value("kb");
+  apply_history_settings(invocation, command_line, value("history"));
 }
 
 void check_setting_ids(const Invocation& invocation, const KnowledgeBase& kb) {
@@ -156,6 +212,11 @@ void check_setting_ids(const Invocation& invocation, const KnowledgeBase& kb) {
       begin = comma + 1;
     }
   }
+}
+
+std::optional<std::string> history_file(const Invocation& invocation) {
+  if (invocation.history_off) return std::nullopt;
+  return invocation.history ? *invocation.history : default_history_path();
 }
 
 bool color_for_stdout(const Invocation& invocation) {

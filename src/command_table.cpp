@@ -46,6 +46,29 @@ constexpr std::array kCommands{
             "\nOptions: --format text|json, -o FILE, --kb FILE\n"
             "\nExamples:\n  knotplan sources\n  knotplan sources --format json | jq '.[].url'\n",
         .run = run_sources},
+    CommandSpec{.path = "log",
+                .summary = "Record a session done from a sheet or from memory",
+                .details =
+                    "\nA guided session (--guide) is recorded by itself; this is for the others.\n"
+                    "The log stays on this computer; 'knotplan history' shows it.\n"
+                    "\nOptions: --area AREA (needed), --pain-before N, --pain-after N, --date\n"
+                    "YYYY-MM-DD (default: today), --note TEXT, --rate TECHNIQUE=up|down (again\n"
+                    "for each), --history FILE\n"
+                    "\nExamples:\n  knotplan log --area upper-back --pain-before 6 --pain-after 4\n"
+                    "  knotplan log --area neck --date 2026-11-20 --rate chin-tuck=up\n",
+                .run = run_log},
+    CommandSpec{
+        .path = "history",
+        .summary = "The sessions so far, by day, and how the pain went",
+        .details =
+            "\nShows the sessions by day for each area, and a chart of the pain before and\n"
+            "after. --forget deletes them (those of --area only, when given), after asking.\n"
+            "\nOptions: --area AREA, --format text|json|csv|html, -o FILE, --forget, --yes,\n"
+            "--history FILE\n"
+            "\nExamples:\n  knotplan history\n  knotplan history --area neck -o history.html\n"
+            "  knotplan history --format csv > sessions.csv\n"
+            "  knotplan history --forget --area neck\n",
+        .run = run_history},
     CommandSpec{.path = "kb",
                 .summary = "Check a knowledge base, or export the built-in one",
                 .details = "\nExamples:\n  knotplan kb export > my-kb.json\n"

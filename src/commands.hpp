@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "knotplan/clock.hpp"
 #include "knotplan/knowledge.hpp"
 #include "knotplan/request.hpp"
 #include "knotplan/settings.hpp"
@@ -28,6 +29,18 @@ struct Invocation {
   bool start = false;  // ask the screening questions ('knotplan start')
   std::string time_scale = "1";
   bool no_bell = false;
+  // The session log: off (--no-history, KNOTPLAN_NO_HISTORY), else the file that --history,
+  // KNOTPLAN_HISTORY or the config chose, if any (history_file() adds the default).
+  bool history_off = false;
+  std::optional<std::string> history;
+  // 'knotplan log' and 'knotplan history': as typed, checked by the command.
+  std::optional<std::string> pain_before;
+  std::optional<std::string> pain_after;
+  std::optional<std::string> date;
+  std::optional<std::string> note;
+  std::vector<std::string> ratings;  // TECHNIQUE=up|down, each as typed
+  bool forget = false;
+  bool yes = false;
   // The command's one argument: what to list, the technique to show, the file to check,
   // the shell to complete for, the command to help with.
   std::string argument;
@@ -47,6 +60,8 @@ int run_show(const Invocation& invocation);
 int run_kb_check(const Invocation& invocation);
 int run_kb_export(const Invocation& invocation);
 int run_config_show(const Invocation& invocation);
+int run_log(const Invocation& invocation);
+int run_history(const Invocation& invocation);
 
 // --- shared by the commands ----------------------------------------------------------
 
@@ -80,6 +95,15 @@ bool to_standard_output(const Invocation& invocation);
 
 // Writes the command's output to -o FILE (atomically), or standard output for none or -.
 void emit(const Invocation& invocation, std::string_view text);
+
+// Today, and the time now, where the person is: the system's clock, or KNOTPLAN_NOW
+// ("YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS"), which tests set to play a week in a second.
+// Throws UsageError naming the variable for a value that is not a date and time.
+const Clock& clock_for_commands();
+std::string local_time_now();
+
+// The session log's file: the one chosen, else the default; nullopt when it is off.
+std::optional<std::string> history_file(const Invocation& invocation);
 
 // Whether to colour standard output, from --color, NO_COLOR, TERM and the terminal.
 bool color_for_stdout(const Invocation& invocation);

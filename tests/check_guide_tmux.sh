@@ -34,6 +34,8 @@ type_line() { tmux send-keys -t "$session" -l "$1"; tmux send-keys -t "$session"
 tmux new-session -d -s "$session" -x 100 -y 40 "env PS1='$ ' bash --norc --noprofile"
 trap 'tmux kill-server 2> /dev/null; rm -rf "$TMUX_TMPDIR"' EXIT
 type_line "ulimit -c 0"  # SIGQUIT below would leave a core file
+# Sections 1-9 play without the session log; section 10 records into a log of its own.
+type_line "export KNOTPLAN_NO_HISTORY=1"
 type_line "stty -g > $TMUX_TMPDIR/before"
 
 # 1. Countdown, pause, skip, back and quit.
@@ -153,6 +155,31 @@ type_line "echo after-q"
 wait_for "after-q"
 checks=$((checks + 1))
 screen | grep -qx "typed-ahead" && fail "keys typed after q reached the shell"
+
+# 10. With the session log: the pain before and after are asked (a bad answer again),
+# and the session is recorded with them; Ctrl-C still records the steps done so far.
+type_line "unset KNOTPLAN_NO_HISTORY; export XDG_STATE_HOME=$TMUX_TMPDIR/state KNOTPLAN_NOW=2026-11-21"
+type_line "clear; $binary --area shoulders --minutes 3 --no-bell --guide --time-scale 0.002; echo status=\$?"
+wait_for "Before you start: how is the pain now?"
+type_line "eleven"
+wait_for "Type a whole number from 0 to 10"
+type_line "6"
+wait_for "Finished." 30
+wait_for "after the session: how is the pain?"
+type_line "3"
+wait_for "Saved in your session log"
+wait_for "status=0"
+type_line "clear; $binary history --format csv | cut -d, -f1,2,4-6 | tr -d '\\r'"
+wait_for "2026-11-21,shoulders,guide,6,3"
+type_line "clear; $binary --area neck --no-bell --guide --time-scale 0.05"
+wait_for "how is the pain now?"
+type_line ""
+wait_for " left  ["
+tmux send-keys -t "$session" C-c
+wait_for "knotplan: interrupted"
+type_line "clear; $binary history --area neck --format csv | tail -n +2 | cut -d, -f1,2,4-6 | tr -d '\\r'"
+wait_for "2026-11-21,neck,guide,,"
+type_line "export KNOTPLAN_NO_HISTORY=1"
 
 # 9. The terminal is as it was.
 type_line "stty -g > $TMUX_TMPDIR/after; cmp -s $TMUX_TMPDIR/before $TMUX_TMPDIR/after && echo stty-same || echo stty-changed"

@@ -43,7 +43,7 @@ complete_bash() {
 check "bash: --area u offers upper-back" test "$(complete_bash "knotplan --area u")" == "upper-back"
 offered=$(complete_bash "knotplan --cause s")
 for cause in sleep strain stress; do check "bash: --cause s offers $cause" contains " $offered " " $cause "; done
-check "bash: subcommands" contains "$(complete_bash "knotplan ")" "list show sources kb config completions help"
+check "bash: subcommands" contains "$(complete_bash "knotplan ")" "list show sources log history kb config completions help"
 check "bash: comma lists" test "$(complete_bash "knotplan -e tennis-ball,foam")" == "tennis-ball,foam-roller"
 check "fish: --area u offers upper-back" contains \
   "$(PATH="$prefix/bin:$PATH" fish -c "source $prefix/share/fish/vendor_completions.d/knotplan.fish; complete -C 'knotplan --area u'")" "upper-back"

@@ -53,9 +53,9 @@ std::string default_history_path();
 
 // Which sessions HistoryStore::sessions() returns; every filter is optional.
 struct HistoryQuery {
-  std::optional<std::string> area;  // sessions that worked this area (among others)
-  std::optional<CivilDate> from;    // on this day or later
-  std::optional<CivilDate> to;      // on this day or earlier
+  std::optional<std::string> area{};  // sessions that worked this area (among others)
+  std::optional<CivilDate> from{};    // on this day or later
+  std::optional<CivilDate> to{};      // on this day or earlier
 };
 
 // The schema version this knotplan writes (PRAGMA user_version).

@@ -10,10 +10,10 @@
 
 namespace knotplan {
 
-enum class Format { kText, kJson, kMarkdown, kHtml };
+enum class Format { kText, kJson, kMarkdown, kHtml, kCsv };
 
-// Every format a routine renders to: as --format names it, and the endings of a file name
-// that choose it for -o when no format is given.
+// Every format of every command: as --format names it, and the endings of a file name
+// that choose it for -o when no format is given. A command says which it takes.
 struct FormatInfo {
   Format format;
   std::string_view name;
@@ -24,14 +24,11 @@ inline constexpr std::array kFormats{
     FormatInfo{Format::kJson, "json", {".json", ""}},
     FormatInfo{Format::kMarkdown, "markdown", {".md", ".markdown"}},
     FormatInfo{Format::kHtml, "html", {".html", ".htm"}},
+    FormatInfo{Format::kCsv, "csv", {".csv", ""}},  // knotplan history
 };
 
-// The names of kFormats, for help, settings and completions.
-inline constexpr std::array<const char*, kFormats.size()> kRoutineFormats = [] {
-  std::array<const char*, kFormats.size()> names{};
-  for (std::size_t i = 0; i < kFormats.size(); ++i) names[i] = kFormats[i].name.data();
-  return names;
-}();
+// The formats of a routine.
+inline constexpr std::array<const char*, 4> kRoutineFormats{"text", "json", "markdown", "html"};
 
 // The --format name of a format.
 std::string_view format_name(Format format);
@@ -49,6 +46,9 @@ struct TextOptions {
 
 // The routine in `format`; `text` is used only by Format::kText.
 void render(const Routine& routine, Format format, const TextOptions& text, std::ostream& out);
+
+// The request as the routine's JSON "request" object, for the session log.
+std::string request_json(const Request& request);
 
 // The routine as an aligned sheet for a person reading a terminal. Knowledge-base text
 // is stripped of control characters. A routine planned with Request::explain (--explain)

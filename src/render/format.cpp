@@ -42,6 +42,7 @@ void render(const Routine& routine, Format format, const TextOptions& text, std:
       render_html(routine, out);
       return;
     case Format::kText:
+    case Format::kCsv:  // not a routine format: run_plan never asks for it
       break;
   }
   render_text(routine, text, out);

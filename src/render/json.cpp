@@ -120,6 +120,13 @@ void write_session(JsonWriter& json, const SessionPlan& session) {
 
 }  // namespace
 
+std::string request_json(const Request& request) {
+  std::string text;
+  JsonWriter json(text);
+  write_request(json, request);
+  return text;
+}
+
 void render_json(const Routine& routine, std::ostream& out) {
   std::string text;
   text.reserve(16 * 1024);

@@ -66,6 +66,7 @@ struct Pick {
   bool chosen = false;
   bool pressure = false;
   const Technique* replaced = nullptr;  // the easier technique a harder variant stands for
+  int reps_before_progression = 0;      // its usual repetitions, when progression added some
 
   int cost(int at_units) const { return at_units * per_unit * sides; }
   StepCost step_cost(int at_units) const {
@@ -532,13 +533,8 @@ class Planner {
     const Progression& progression = *pick.technique->progression;
     const int most = std::min(progression.max_reps, pick.max_units);
     const int more = std::min(pick.usual_units + progression.add_reps, most);
-    if (more <= pick.usual_units) {
-      history_note("{}: already at {} repetitions, the most it moves on to here",
-                   pick.technique->id, pick.usual_units);
-      return;
-    }
-    history_note("{}: {} repetitions instead of {}, as the pain has been falling",
-                 pick.technique->id, more, pick.usual_units);
+    if (more <= pick.usual_units) return;
+    pick.reps_before_progression = pick.usual_units;
     pick.usual_units = more;
   }
 
@@ -773,6 +769,14 @@ class Planner {
       if (rated(technique, Rating::kUp))
         history_notes_.push_back(fmt::format(
             "{} kept: you rated it up, so it comes before others of near rank", technique.id));
+      if (pick->reps_before_progression > 0)
+        history_notes_.push_back(
+            pick->units > pick->reps_before_progression
+                ? fmt::format("{}: {} repetitions instead of {}, as the pain has been falling",
+                              technique.id, pick->units, pick->reps_before_progression)
+                : fmt::format("{}: more repetitions were due, but this session has no room "
+                              "for them",
+                              technique.id));
       if (pick->replaced != nullptr)
         history_notes_.push_back(
             fmt::format("{} in place of {}: two weeks of falling pain, so the exercise moves on",

@@ -21,10 +21,9 @@ HistoryFacts facts_for(const std::vector<LoggedDay>& days, const std::string& ar
 }
 
 bool says(const HistoryFacts& facts, const std::string& words) {
-  return std::any_of(facts.sentences.begin(), facts.sentences.end(),
-                     [&](const std::string& sentence) {
-                       return sentence.find(words) != std::string::npos;
-                     });
+  return std::any_of(
+      facts.sentences.begin(), facts.sentences.end(),
+      [&](const std::string& sentence) { return sentence.find(words) != std::string::npos; });
 }
 
 }  // namespace
@@ -50,8 +49,7 @@ TEST_CASE("an episode whose last session is over two weeks old has ended") {
 TEST_CASE("the earliest ongoing episode among the areas is the default since") {
   const HistorySummary history = history_of(
       {area_summary("neck", {{5, 4}, {1, 4}}), area_summary("shoulders", {{9, 4}, {2, 4}})});
-  CHECK(facts_from_history(history, {"neck", "shoulders"}, kToday).episode_start ==
-        days_before(9));
+  CHECK(facts_from_history(history, {"neck", "shoulders"}, kToday).episode_start == days_before(9));
   CHECK(facts_from_history(history, {"neck"}, kToday).episode_start == days_before(5));
   CHECK_FALSE(facts_from_history(history, {"lower-back"}, kToday).episode_start);
 }
@@ -132,8 +130,8 @@ TEST_CASE("ratings are the latest, with the day they were given") {
   CHECK(facts.rating_of("ball-against-wall") == Rating::kDown);
   CHECK(facts.rating_of("chin-tuck") == Rating::kUp);
   CHECK_FALSE(facts.rating_of("glute-bridge"));
-  CHECK(says(facts, fmt::format("you rated ball-against-wall down on {}",
-                                date_text(days_before(3)))));
+  CHECK(says(facts,
+             fmt::format("you rated ball-against-wall down on {}", date_text(days_before(3)))));
 }
 
 TEST_CASE("an absent --since is the episode's first day, which sets the stage") {

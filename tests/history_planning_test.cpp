@@ -2,6 +2,7 @@
 // it is not getting better, ratings honoured, strengthening that moves on.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <iostream>
 #include <sstream>
 
 #include "history_test_support.hpp"
@@ -46,8 +47,9 @@ const RoutineReason* history_referral(const Routine& routine) {
 }
 
 bool has_fact(const Routine& routine, const std::string& words) {
-  return std::any_of(routine.history_facts.begin(), routine.history_facts.end(),
-                     [&](const std::string& fact) { return fact.find(words) != std::string::npos; });
+  return std::any_of(
+      routine.history_facts.begin(), routine.history_facts.end(),
+      [&](const std::string& fact) { return fact.find(words) != std::string::npos; });
 }
 
 std::string rendered(const Routine& routine, Format format) {
@@ -82,8 +84,8 @@ TEST_CASE("a knot no better after two weeks of regular sessions is referred, in 
   CHECK(stuck.status == Status::kOk);
   CHECK(stuck.steps.size() == before.steps.size());
   // Getting better: no referral.
-  CHECK(history_referral(plan_with(
-            options, history_of({area_summary("neck", daily(15, 6, 3))}))) == nullptr);
+  CHECK(history_referral(plan_with(options, history_of({area_summary("neck", daily(15, 6, 3))}))) ==
+        nullptr);
 }
 
 TEST_CASE("a ball technique rated down gives way to one that does the same job") {
@@ -126,8 +128,9 @@ TEST_CASE("a technique rated up is kept and comes first among near equals") {
   CHECK(has_fact(after, left_out + " kept: you rated it up"));
 }
 
-TEST_CASE("strengthening gets more repetitions after a week of falling pain, then a harder "
-          "variant after two") {
+TEST_CASE(
+    "strengthening gets more repetitions after a week of falling pain, then a harder "
+    "variant after two") {
   const RequestOptions options = options_for("neck", "10");
   const Routine before = plan_with(options, std::nullopt);
   const Step* usual = step_of(before, "chin-tuck");
@@ -138,12 +141,12 @@ TEST_CASE("strengthening gets more repetitions after a week of falling pain, the
   const Step* more = step_of(one_week, "chin-tuck");
   REQUIRE(more != nullptr);
   CHECK(*more->reps == std::min(*usual->reps + 2, 15));
-  CHECK(*more->reps * *more->hold_seconds <= builtin_knowledge_base().find_technique("chin-tuck")->seconds.max);
+  CHECK(*more->reps * *more->hold_seconds <=
+        builtin_knowledge_base().find_technique("chin-tuck")->seconds.max);
   CHECK(has_fact(one_week, "chin-tuck: 12 repetitions instead of 10"));
   CHECK(one_week.total_seconds <= 10 * 60);
 
-  const Routine two_weeks =
-      plan_with(options, history_of({area_summary("neck", daily(14, 7, 3))}));
+  const Routine two_weeks = plan_with(options, history_of({area_summary("neck", daily(14, 7, 3))}));
   CHECK(step_of(two_weeks, "chin-tuck") == nullptr);
   const Step* harder = step_of(two_weeks, "chin-tuck-head-lift");
   REQUIRE(harder != nullptr);
@@ -180,4 +183,56 @@ TEST_CASE("an empty history plans exactly as no history") {
   const Routine empty = plan_with(options, HistorySummary{});
   CHECK(rendered(without, Format::kJson) == rendered(empty, Format::kJson));
   CHECK(rendered(without, Format::kText) == rendered(empty, Format::kText));
+}
+
+// Not a check: prints routines before and after a history, to read them as a
+// physiotherapist would. Run with: knotplan_tests "[.samples]"
+TEST_CASE("sample routines before and after a history", "[.samples]") {
+  struct Sample {
+    const char* title;
+    const char* area;
+    const char* minutes;
+    std::vector<std::string> equipment;
+    std::optional<HistorySummary> history;
+  };
+  std::vector<LoggedDay> rated_days = daily(9, 5, 5);
+  rated_days.back().ratings = {{"ball-against-wall", Rating::kDown},
+                               {"shoulder-blade-squeeze", Rating::kUp}};
+  const std::vector<Sample> samples{
+      {"neck, no history", "neck", "10", {}, std::nullopt},
+      {"neck, stuck for two weeks",
+       "neck",
+       "10",
+       {},
+       history_of({area_summary("neck", daily(15, 6, 6))})},
+      {"neck, a week of falling pain",
+       "neck",
+       "10",
+       {},
+       history_of({area_summary("neck", daily(7, 6, 4))})},
+      {"neck, two weeks of falling pain",
+       "neck",
+       "10",
+       {},
+       history_of({area_summary("neck", daily(14, 7, 3))})},
+      {"lower back, no history", "lower-back", "15", {"tennis-ball"}, std::nullopt},
+      {"lower back, two weeks of falling pain",
+       "lower-back",
+       "15",
+       {"tennis-ball"},
+       history_of({area_summary("lower-back", daily(14, 6, 2))})},
+      {"upper back, no history", "upper-back", "10", {"tennis-ball"}, std::nullopt},
+      {"upper back, ratings",
+       "upper-back",
+       "10",
+       {"tennis-ball"},
+       history_of({area_summary("upper-back", rated_days)})},
+  };
+  for (const Sample& sample : samples) {
+    RequestOptions options = options_for(sample.area, sample.minutes, sample.equipment);
+    options.since.reset();
+    std::cout << "===== " << sample.title << " =====\n";
+    render(plan_with(options, sample.history), Format::kText, TextOptions{false, 92}, std::cout);
+    std::cout << "\n";
+  }
 }

@@ -58,10 +58,9 @@ inline AreaSummary area_summary(const std::string& area, const std::vector<Logge
       }
     }
   }
-  std::sort(summary.ratings.begin(), summary.ratings.end(),
-            [](const TechniqueRating& a, const TechniqueRating& b) {
-              return a.technique < b.technique;
-            });
+  std::sort(
+      summary.ratings.begin(), summary.ratings.end(),
+      [](const TechniqueRating& a, const TechniqueRating& b) { return a.technique < b.technique; });
   return summary;
 }
 

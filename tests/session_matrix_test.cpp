@@ -8,9 +8,9 @@
 #include <map>
 #include <set>
 
+#include "history_test_support.hpp"
 #include "knotplan/knowledge_loader.hpp"
 #include "knotplan/planner.hpp"
-#include "history_test_support.hpp"
 #include "test_support.hpp"
 
 using namespace knotplan;
@@ -339,8 +339,8 @@ namespace {
 // The same history on every area of the matrix.
 HistorySummary everywhere(const std::vector<testing::LoggedDay>& days) {
   std::vector<AreaSummary> areas;
-  for (const char* area : {"neck", "shoulders", "upper-back", "between-shoulder-blades",
-                           "lower-back"})
+  for (const char* area :
+       {"neck", "shoulders", "upper-back", "between-shoulder-blades", "lower-back"})
     areas.push_back(testing::area_summary(area, days));
   return testing::history_of(std::move(areas));
 }

@@ -772,8 +772,9 @@ class Planner {
       if (pick->reps_before_progression > 0)
         history_notes_.push_back(
             pick->units > pick->reps_before_progression
-                ? fmt::format("{}: {} repetitions instead of {}, as the pain has been falling",
-                              technique.id, pick->units, pick->reps_before_progression)
+                ? fmt::format("{}: usual repetitions raised from {} to {}, as the pain has "
+                              "been falling",
+                              technique.id, pick->reps_before_progression, pick->usual_units)
                 : fmt::format("{}: more repetitions were due, but this session has no room "
                               "for them",
                               technique.id));

@@ -364,7 +364,7 @@ std::string equivalent_command(const RequestOptions& request) {
     if (!values.empty()) add(option, fmt::format("{}", fmt::join(values, ",")));
   };
   if (request.area) add("--area", *request.area);
-  if (request.since) add("--since", *request.since);
+  add("--since", request.since.value_or("today"));
   if (request.cause != defaults.cause) add("--cause", request.cause);
   if (request.pain != defaults.pain) add("--pain", request.pain);
   if (request.minutes != defaults.minutes) add("--minutes", request.minutes);

@@ -138,7 +138,8 @@ TEST_CASE("an absent --since is the episode's first day, which sets the stage") 
   const KnowledgeBase& kb = builtin_knowledge_base();
   RequestOptions options;
   options.area = "neck";
-  options.history = history_of({area_summary("neck", daily(10, 5, 4))});
+  options.history =
+      std::make_shared<const HistorySummary>(history_of({area_summary("neck", daily(10, 5, 4))}));
   const Request request = resolve_request(kb, options, kTestClock);
   CHECK(request.since.input == date_text(days_before(10)));
   CHECK(request.stage == "recent");  // 10 days: past the first 72 hours

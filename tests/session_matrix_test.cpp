@@ -337,12 +337,12 @@ TEST_CASE("several areas share one session without repeating work", "[session]")
 namespace {
 
 // The same history on every area of the matrix.
-HistorySummary everywhere(const std::vector<testing::LoggedDay>& days) {
+std::shared_ptr<const HistorySummary> everywhere(const std::vector<testing::LoggedDay>& days) {
   std::vector<AreaSummary> areas;
   for (const char* area :
        {"neck", "shoulders", "upper-back", "between-shoulder-blades", "lower-back"})
     areas.push_back(testing::area_summary(area, days));
-  return testing::history_of(std::move(areas));
+  return std::make_shared<const HistorySummary>(testing::history_of(std::move(areas)));
 }
 
 // Every technique rated down in the last session.
@@ -363,14 +363,14 @@ TEST_CASE("the request matrix stays sound whatever the log says", "[session][mat
   REQUIRE(!harder_variants.empty());
   struct Case {
     const char* name;
-    HistorySummary history;
+    std::shared_ptr<const HistorySummary> history;
   };
   const std::vector<Case> cases{
       {"stuck", everywhere(testing::daily(15, 6, 6))},
       {"improving for two weeks", everywhere(testing::daily(14, 7, 3))},
       {"improving for a week, everything rated down",
        everywhere(rating_everything_down(testing::daily(7, 6, 4)))},
-      {"no history", HistorySummary{}},
+      {"no history", std::make_shared<const HistorySummary>()},
   };
   int harder_planned = 0;
   int routines = 0;
@@ -386,7 +386,7 @@ TEST_CASE("the request matrix stays sound whatever the log says", "[session][mat
               options.cause = std::string(cause.id);
               options.minutes = std::to_string(minutes);
               options.equipment = kit;
-              options.history = history_case.history;
+              options.history = history_case.history;  // shared, not copied
               const Routine routine = plan(kb, options, testing::kTestClock);
               INFO(history_case.name << ": " << areas << ", " << since << ", " << cause.id << ", "
                                      << minutes << " min, " << kit.size() << " items");

@@ -1,6 +1,7 @@
 #ifndef KNOTPLAN_REQUEST_HPP_
 #define KNOTPLAN_REQUEST_HPP_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,8 +19,6 @@ namespace knotplan {
 // may repeat; numbers are still text so that a bad one can be named in the error.
 struct RequestOptions {
   std::optional<std::string> area;  // one area, or up to kMaxAreas separated by commas
-  // Absent: the first day of the knot's ongoing episode in the history, else today.
-  std::optional<std::string> since;
   std::string cause = "unknown";
   std::string pain = "5";
   std::string minutes = "10";
@@ -29,9 +28,12 @@ struct RequestOptions {
   std::vector<std::string> conditions;
   std::optional<std::string> age;
   bool explain = false;  // see Request::explain
-  // What the log says about past sessions (history.hpp); absent with --no-history or no
-  // log. resolve_request turns it into the request's facts for today.
-  std::optional<HistorySummary> history;
+  // Absent: the first day of the knot's ongoing episode in the history, else today.
+  std::optional<std::string> since;
+  // What the log says about past sessions (history.hpp); null with --no-history or no
+  // log. resolve_request turns it into the request's facts for today. Shared: the
+  // options are copied (the questions of knotplan start), the summary need not be.
+  std::shared_ptr<const HistorySummary> history;
 };
 
 // A checked request: every id is a canonical id of the knowledge base, lists are sorted

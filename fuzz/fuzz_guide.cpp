@@ -61,14 +61,14 @@ class FuzzedKeys : public knotplan::GuideIo {
 const knotplan::Routine& routine_for(std::uint8_t choice) {
   static const knotplan::Routine routines[] = {
       [] {
-        knotplan::RequestOptions options;
+        knotplan::RequestOptions options{};
         options.area = "neck";
         options.minutes = "3";
         return knotplan::plan(knotplan::builtin_knowledge_base(), options,
                               knotplan::FixedClock({2026, 11, 21}));
       }(),
       [] {
-        knotplan::RequestOptions options;
+        knotplan::RequestOptions options{};
         options.area = "lower-back,upper-back";
         options.since = "3w";
         options.minutes = "20";

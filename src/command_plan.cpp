@@ -5,6 +5,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include "commands.hpp"
@@ -158,6 +159,10 @@ int run_plan(const Invocation& invocation) {
                  equivalent_command(request).c_str());
     std::fflush(said_to);
   }
+  // What the log says (the episode's start, whether it is getting better, ratings); the
+  // summary file beside the database makes this a few microseconds (history_store.hpp).
+  if (const auto path = history_file(invocation))
+    request.history = std::make_shared<const HistorySummary>(read_history_summary(*path));
   const Routine routine = plan(kb, request, clock_for_commands());
   // A withheld routine is never guided: it prints the same message as planning does.
   if (invocation.guide && routine.status == Status::kOk)

@@ -164,7 +164,7 @@ void apply_settings(Invocation& invocation, const CommandLineValues& command_lin
   };
   RequestOptions& request = invocation.request;
   request.area = value("area");
-  request.since = value("since").value_or("");
+  request.since = value("since");
   request.cause = value("cause").value_or("");
   request.pain = value("pain").value_or("");
   request.minutes = value("minutes").value_or("");

@@ -230,12 +230,18 @@ class Writer {
         "     .seconds = {{{}, {}, {}}}, .per_side = {}, .pressure = {}, .hold_seconds = {},\n"
         "     .reps = {}, .beats = {}, .instructions = {}, .cues = {}, .cautions = {},\n"
         "     .sources = {}, .same_on_every_area = {}, .placements = {}, .group = {},\n"
-        "     .if_no_room = {}}}",
+        "     .if_no_room = {}, .progression = {}}}",
         literal(t.id), literal(t.name), phase_name(t.phase), strings(t.tags), strings(t.areas),
         strings(t.equipment), t.seconds.min, t.seconds.usual, t.seconds.max, t.per_side, pressure,
         optional(t.hold_seconds), optional(t.reps), beats, strings(t.instructions), strings(t.cues),
         strings(t.cautions), strings(t.sources), t.same_on_every_area, placements,
-        optional_text(t.group), optional_text(t.if_no_room));
+        optional_text(t.group), optional_text(t.if_no_room), progression(t.progression));
+  }
+
+  static std::string progression(const std::optional<Progression>& value) {
+    if (!value) return "std::nullopt";
+    return fmt::format("Progression{{{}, {}, {}}}", value->add_reps, value->max_reps,
+                       optional_text(value->harder));
   }
 
   static std::string optional_text(const std::optional<std::string_view>& value) {

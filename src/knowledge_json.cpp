@@ -134,6 +134,12 @@ Json technique_json(const Technique& technique) {
   }
   if (technique.group) json["group"] = *technique.group;
   if (technique.if_no_room) json["if_no_room"] = *technique.if_no_room;
+  if (technique.progression) {
+    Json progression{{"add_reps", technique.progression->add_reps},
+                     {"max_reps", technique.progression->max_reps}};
+    if (technique.progression->harder) progression["harder"] = *technique.progression->harder;
+    json["progression"] = std::move(progression);
+  }
   return json;
 }
 

@@ -273,7 +273,8 @@ class Parser {
                      "same_on_every_area",
                      "placements",
                      "group",
-                     "if_no_room"});
+                     "if_no_room",
+                     "progression"});
     Technique technique;
     technique.id = id(node, where, "id");
     technique.name = text(node, where, "name");
@@ -336,6 +337,7 @@ class Parser {
     }
     technique.hold_seconds = read_.integer(node, where, "hold_seconds", 1, kMaxSeconds, false);
     technique.reps = read_.integer(node, where, "reps", 1, 100, false);
+    technique.progression = progression(node, where);
     if (technique.hold_seconds.has_value() != technique.reps.has_value()) {
       read_.fail(where, "hold_seconds and reps go together: give both or neither");
     } else if (technique.reps &&
@@ -345,6 +347,20 @@ class Parser {
                              *technique.hold_seconds, *technique.reps, technique.seconds.usual));
     }
     return technique;
+  }
+
+  std::optional<Progression> progression(const json& node, const JsonPath& where) {
+    const auto found = node.find("progression");
+    if (found == node.end()) return std::nullopt;
+    const JsonPath at(where, "progression");
+    if (!read_.object(*found, at)) return std::nullopt;
+    read_.only_keys(*found, at, {"add_reps", "max_reps", "harder"});
+    const auto add_reps = read_.integer(*found, at, "add_reps", 1, 20);
+    const auto max_reps = read_.integer(*found, at, "max_reps", 1, 100);
+    if (!add_reps || !max_reps) return std::nullopt;
+    Progression progression{*add_reps, *max_reps, std::nullopt};
+    if (found->contains("harder")) progression.harder = id(*found, at, "harder");
+    return progression;
   }
 
   List<Placement> placements(const json& node, const JsonPath& where) {

@@ -32,6 +32,9 @@ class ReferenceChecker {
     unique_ids(kb.sources, "sources", "source", sources_);
     IdSet rules;
     unique_ids(kb.rules, "rules", "rule", rules);
+    for (const Technique& technique : kb.techniques)
+      if (technique.progression && technique.progression->harder)
+        harder_.insert(*technique.progression->harder);
   }
 
   void check() {
@@ -157,10 +160,42 @@ class ReferenceChecker {
                "cites unknown source");
     check_placements(technique, where);
     check_side_marks(technique, where);
+    check_progression(technique, where);
     if (contains(technique.tags, "held") && technique.seconds.max > kb_.limits.held_point_seconds)
       fail(JsonPath(where, "seconds"),
            fmt::format("technique '{}' holds one point: its max of {} s is over the limit of {} s",
                        id, technique.seconds.max, kb_.limits.held_point_seconds));
+  }
+
+  // Progression adds repetitions, so it needs a technique done as hold x reps; its harder
+  // variant must be another technique done on the same main area.
+  void check_progression(const Technique& technique, const JsonPath& where) {
+    if (!technique.progression) return;
+    const Progression& progression = *technique.progression;
+    const JsonPath at(where, "progression");
+    if (!technique.reps) {
+      fail(at, fmt::format("technique '{}' has a progression but no reps: give hold_seconds and "
+                           "reps, or leave progression out",
+                           technique.id));
+    } else if (progression.max_reps < *technique.reps) {
+      fail(JsonPath(at, "max_reps"),
+           fmt::format("technique '{}': progression max_reps {} is below its reps {}", technique.id,
+                       progression.max_reps, *technique.reps));
+    }
+    if (!progression.harder) return;
+    const JsonPath harder_where(at, "harder");
+    const Technique* harder = kb_.find_technique(*progression.harder);
+    if (harder == nullptr) {
+      fail(harder_where, fmt::format("technique '{}' names unknown harder technique '{}'",
+                                     technique.id, *progression.harder));
+    } else if (harder->id == technique.id) {
+      fail(harder_where,
+           fmt::format("technique '{}' names itself as its harder variant", technique.id));
+    } else if (technique.areas.empty() || !contains(harder->areas, technique.areas.front())) {
+      fail(harder_where,
+           fmt::format("technique '{}': its harder variant '{}' is not done on its main area",
+                       technique.id, harder->id));
+    }
   }
 
   // Instructions are written for the main area; any other area needs its own.
@@ -359,6 +394,11 @@ class ReferenceChecker {
       const JsonPath add_where(adds, i);
       expect(techniques_, add.technique, JsonPath(add_where, "technique"), "rule", id,
              "names unknown technique");
+      if (harder_.contains(add.technique))
+        fail(JsonPath(add_where, "technique"),
+             fmt::format("rule '{}' adds '{}', a harder variant: only the history's progression "
+                         "may plan it",
+                         id, add.technique));
       if (add.target)
         expect(areas_, *add.target, JsonPath(add_where, "target"), "rule", id,
                "names unknown target area");
@@ -379,6 +419,7 @@ class ReferenceChecker {
   const JsonPath root_;
   const IdSet tags_{known_technique_tags().begin(), known_technique_tags().end()};
   IdSet areas_, stages_, causes_, equipment_, symptoms_, conditions_, techniques_, sources_;
+  IdSet harder_;  // techniques reached only as another's harder variant
 };
 
 }  // namespace

@@ -13,6 +13,10 @@ std::vector<Problem> knowledge_warnings(const KnowledgeBase& kb) {
   std::unordered_set<std::string_view> added;
   for (const Rule& rule : kb.rules)
     for (const AddStep& add : rule.then.add) added.insert(add.technique);
+  // A harder variant is planned by progression in place of a technique a rule adds.
+  for (const Technique& technique : kb.techniques)
+    if (technique.progression && technique.progression->harder)
+      added.insert(*technique.progression->harder);
   const JsonPath root;
   const JsonPath techniques(root, "techniques");
   std::unordered_set<std::string_view> used;

@@ -49,7 +49,6 @@ constexpr std::array kOptions{
                .help = "today, yesterday, 36h, 3d, 2w, 4mo, YYYY-MM-DD",
                .kind = ValueKind::kText,
                .words = kSinceExamples,
-               .default_value = "today",
                .in_short_help = true},
     OptionSpec{.name = "cause",
                .short_name = 'c',

@@ -21,6 +21,10 @@ namespace {
 // rather than 1:27.
 constexpr int kGrowthSeconds = 5;
 
+// A technique the person rated up comes before others the rules rank up to this much
+// higher: their liking decides between near equals, never against a rule's strong choice.
+constexpr int kRatedUpPriority = 15;
+
 std::vector<std::string> copies(List<std::string_view> texts) {
   return {texts.begin(), texts.end()};
 }
@@ -61,6 +65,8 @@ struct Pick {
   int units = 0;  // chosen
   bool chosen = false;
   bool pressure = false;
+  const Technique* replaced = nullptr;  // the easier technique a harder variant stands for
+  int reps_before_progression = 0;      // its usual repetitions, when progression added some
 
   int cost(int at_units) const { return at_units * per_unit * sides; }
   StepCost step_cost(int at_units) const {
@@ -143,11 +149,13 @@ class Planner {
     routine.cautions = std::move(decisions_.cautions);
     routine.advice = std::move(decisions_.advice);
     routine.see_a_professional = see_a_professional(decisions_.referrals);
+    refer_when_not_improving(routine.see_a_professional);
     shape_ = choose_shape();
     std::vector<Pick> picks = merge_candidates();
     picks.erase(
         std::remove_if(picks.begin(), picks.end(), [&](const Pick& pick) { return !usable(pick); }),
         picks.end());
+    leave_out_rated_down(picks);
     for (Pick& pick : picks) set_lengths(pick);
     put_in_requirements(picks, routine.session);
     fill_phases(picks, /*keep_minimums=*/true);
@@ -164,6 +172,10 @@ class Planner {
     describe_session(routine.session);
     routine.references = references(picks);
     routine.planner_notes = std::move(notes_);
+    if (request_.history) {
+      routine.history_facts = request_.history->sentences;
+      for (const std::string& note : history_notes_) append_unique(routine.history_facts, note);
+    }
     return routine;
   }
 
@@ -191,6 +203,110 @@ class Planner {
     return joined;
   }
 
+  // Two weeks of regular sessions that left a knot no better: a physiotherapist should
+  // look at it. The least urgent level, so it goes after the rules' reasons.
+  void refer_when_not_improving(std::optional<SeeAProfessional>& see) const {
+    if (!request_.history) return;
+    for (const AreaHistoryFacts& area : request_.history->areas) {
+      if (!area.not_improving) continue;
+      std::string place = area.area;
+      if (const Area* known = kb_.find_area(area.area)) place = std::string(known->name);
+      std::transform(place.begin(), place.end(), place.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      RoutineReason reason;
+      reason.level = Level::kPhysio;
+      reason.rule = "history";
+      reason.message = fmt::format(
+          "Your {} knot is no better after two weeks of regular sessions: your pain after them "
+          "was {} out of 10 at the start of those two weeks and is {} now. A physiotherapist can "
+          "find what keeps it going and adjust what you do; keep doing the routine gently until "
+          "then.",
+          place, pain_text(*area.pain_then), pain_text(*area.pain_now));
+      if (!see) see = SeeAProfessional{Level::kPhysio, {}};
+      see->reasons.push_back(std::move(reason));
+    }
+  }
+
+  // Whether `other` can stand in for `technique` on the same target: the same group, or
+  // the same phase and a tag in common.
+  static bool equivalent(const Pick& pick, const Pick& other) {
+    const Technique& a = *pick.technique;
+    const Technique& b = *other.technique;
+    if (a.id == b.id || pick.target != other.target) return false;
+    if (a.group && b.group && *a.group == *b.group) return true;
+    return pick.phase == other.phase && std::any_of(a.tags.begin(), a.tags.end(), [&](auto tag) {
+             return contains(b.tags, tag);
+           });
+  }
+
+  bool rated(const Technique& technique, Rating rating) const {
+    return request_.history && request_.history->rating_of(technique.id) == rating;
+  }
+
+  // A technique rated down gives way to a usable one that does its job and was not rated
+  // down; with none, it stays, and the history notes say so.
+  void leave_out_rated_down(std::vector<Pick>& picks) {
+    if (!request_.history) return;
+    std::vector<bool> drop(picks.size(), false);
+    for (std::size_t i = 0; i < picks.size(); ++i) {
+      const Pick& pick = picks[i];
+      if (!rated(*pick.technique, Rating::kDown)) continue;
+      const auto stand_in = std::find_if(picks.begin(), picks.end(), [&](const Pick& other) {
+        return !rated(*other.technique, Rating::kDown) && equivalent(pick, other);
+      });
+      if (stand_in != picks.end()) {
+        drop[i] = true;
+        history_note("{} left out: you rated it down, and {} does the same job on the {}",
+                     pick.technique->id, stand_in->technique->id, pick.target);
+      } else {
+        history_note(
+            "{} kept though you rated it down: nothing else in this session does its "
+            "job on the {}",
+            pick.technique->id, pick.target);
+      }
+    }
+    std::size_t at = 0;
+    picks.erase(std::remove_if(picks.begin(), picks.end(), [&](const Pick&) { return drop[at++]; }),
+                picks.end());
+  }
+
+  // The progression the history asks for on the knot a pick serves.
+  ProgressionStep progression_for(const Pick& pick) const {
+    if (!request_.history || !pick.technique->progression) return ProgressionStep::kNone;
+    const AreaHistoryFacts* area = request_.history->find_area(pick.knot);
+    return area == nullptr ? ProgressionStep::kNone : area->progression;
+  }
+
+  // The harder variant of a pick's technique, when the history asks for it and the
+  // person can do it here: written for the target, not excluded or rated down, with the
+  // equipment at hand.
+  const Technique* harder_variant(const Pick& pick) {
+    if (progression_for(pick) != ProgressionStep::kHarderVariant) return nullptr;
+    const std::optional<std::string_view> id = pick.technique->progression->harder;
+    if (!id) return nullptr;
+    const Technique* harder = kb_.find_technique(*id);
+    if (harder == nullptr) return nullptr;
+    std::string why;
+    if (!contains(harder->areas, pick.target)) {
+      why = fmt::format("it is not done on the {}", pick.target);
+    } else if (decisions_.excluded_techniques.count(harder->id) != 0 ||
+               std::any_of(harder->tags.begin(), harder->tags.end(),
+                           [&](auto tag) { return decisions_.excluded_tags.count(tag) != 0; })) {
+      why = "a rule rules it out for this request";
+    } else if (rated(*harder, Rating::kDown)) {
+      why = "you rated it down";
+    } else {
+      for (const std::string_view needed : harder->equipment)
+        if (!available(needed)) why = fmt::format("it needs {}", needed);
+    }
+    if (!why.empty()) {
+      history_note("{} stays instead of its harder variant {}: {}", pick.technique->id, harder->id,
+                   why);
+      return nullptr;
+    }
+    return harder;
+  }
+
   // The first shape whose condition holds; the loader makes sure the last one always does.
   const SessionShape* choose_shape() const {
     for (const SessionShape& shape : kb_.sessions)
@@ -215,12 +331,18 @@ class Planner {
   std::vector<const Candidate*> by_priority() const {
     std::map<int, std::vector<const Candidate*>, std::greater<>> buckets;
     for (const Candidate& candidate : decisions_.candidates)
-      buckets[candidate.add.priority].push_back(&candidate);
+      buckets[priority_of(candidate)].push_back(&candidate);
     std::vector<const Candidate*> ordered;
     ordered.reserve(decisions_.candidates.size());
     for (const auto& [priority, bucket] : buckets)
       ordered.insert(ordered.end(), bucket.begin(), bucket.end());
     return ordered;
+  }
+
+  int priority_of(const Candidate& candidate) const {
+    if (!request_.history || request_.history->rating_of(candidate.add.technique) != Rating::kUp)
+      return candidate.add.priority;
+    return candidate.add.priority + kRatedUpPriority;
   }
 
   // One pick per technique and target for release work, per technique for the rest, in
@@ -235,6 +357,17 @@ class Planner {
       const Technique* technique = techniques_.at(candidate.add.technique);
       if (technique == nullptr) continue;  // the loader rejects this; a hand-built KB may not
       const std::string_view target = *candidate.add.target;  // rules always aim a candidate
+      const Technique* replaced = nullptr;
+      if (request_.history && technique->progression) {
+        Pick probe;
+        probe.technique = technique;
+        probe.target = target;
+        probe.knot = candidate.knot;
+        if (const Technique* harder = harder_variant(probe)) {
+          replaced = technique;
+          technique = harder;
+        }
+      }
       // Before merging, whatever depends on the target: a stretch asked for on two knots
       // must land on one it suits and may be used on.
       if (!usable_on(*technique, target)) continue;
@@ -247,10 +380,11 @@ class Planner {
       }
       Pick pick;
       pick.technique = technique;
+      pick.replaced = replaced;
       pick.target = target;
       pick.knot = candidate.knot;
       pick.phase = phase;
-      pick.priority = candidate.add.priority;
+      pick.priority = priority_of(candidate);
       pick.preferred_seconds = candidate.add.seconds;
       pick.id = picks.size();
       pick.pressure = std::any_of(technique->tags.begin(), technique->tags.end(), [&](auto tag) {
@@ -374,6 +508,7 @@ class Planner {
       pick.usual_units =
           std::clamp(static_cast<int>(std::lround(static_cast<double>(wanted) / hold)),
                      pick.min_units, pick.max_units);
+      if (progression_for(pick) == ProgressionStep::kMoreRepetitions) add_repetitions(pick);
       return;
     }
     double usual = wanted;
@@ -390,6 +525,17 @@ class Planner {
     pick.min_units = clamp(least);
     pick.max_units = range.max;
     pick.usual_units = std::max(pick.min_units, clamp(usual));
+  }
+
+  // More repetitions of a strengthening exercise that is going well: its progression's
+  // step, up to its own most and to what the technique's longest time holds.
+  void add_repetitions(Pick& pick) {
+    const Progression& progression = *pick.technique->progression;
+    const int most = std::min(progression.max_reps, pick.max_units);
+    const int more = std::min(pick.usual_units + progression.add_reps, most);
+    if (more <= pick.usual_units) return;
+    pick.reps_before_progression = pick.usual_units;
+    pick.usual_units = more;
   }
 
   bool phase_is_full(const Pick& pick) const {
@@ -595,7 +741,7 @@ class Planner {
     return pressure;
   }
 
-  void emit_steps(std::vector<Pick>& picks, Routine& routine) const {
+  void emit_steps(std::vector<Pick>& picks, Routine& routine) {
     std::vector<const Pick*> chosen;
     for (const Pick& pick : picks)
       if (pick.chosen) chosen.push_back(&pick);
@@ -620,6 +766,22 @@ class Planner {
       } else {
         sides = {request_.side};
       }
+      if (rated(technique, Rating::kUp))
+        history_notes_.push_back(fmt::format(
+            "{} kept: you rated it up, so it comes before others of near rank", technique.id));
+      if (pick->reps_before_progression > 0)
+        history_notes_.push_back(
+            pick->units > pick->reps_before_progression
+                ? fmt::format("{}: usual repetitions raised from {} to {}, as the pain has "
+                              "been falling",
+                              technique.id, pick->reps_before_progression, pick->usual_units)
+                : fmt::format("{}: more repetitions were due, but this session has no room "
+                              "for them",
+                              technique.id));
+      if (pick->replaced != nullptr)
+        history_notes_.push_back(
+            fmt::format("{} in place of {}: two weeks of falling pain, so the exercise moves on",
+                        technique.id, pick->replaced->id));
       // The same for each side: worked out once, as a pick may have thousands of reasons.
       const std::vector<std::string> reasons = because(*pick);
       const std::optional<PressureRange> pressure = pressure_for(technique);
@@ -653,6 +815,12 @@ class Planner {
     routine.total_seconds = clock;
   }
 
+  // What the history changed, said with the facts (Routine::history_facts).
+  template <typename... Args>
+  void history_note(fmt::format_string<Args...> format, Args&&... args) {
+    history_notes_.push_back(fmt::format(format, std::forward<Args>(args)...));
+  }
+
   // Why a candidate was left out, for --explain only.
   template <typename... Args>
   void note(fmt::format_string<Args...> format, Args&&... args) {
@@ -684,6 +852,7 @@ class Planner {
   // picks become steps.
   std::vector<std::pair<std::size_t, std::string_view>> reasons_;
   std::vector<std::string> notes_;
+  std::vector<std::string> history_notes_;
   std::unordered_map<std::string_view, const Technique*> techniques_;  // null: no such id
 };
 

@@ -179,7 +179,19 @@ Request resolve_request(const KnowledgeBase& kb, const RequestOptions& options,
         fmt::format("--area {} names more than {} areas", quote_value(*options.area), kMaxAreas),
         "plan for the one to three places that hurt most, such as --area "
         "neck,shoulders");
-  request.since = parse_since(options.since, clock);
+  const CivilDate today = clock.today();
+  if (options.history) request.history = facts_from_history(*options.history, request.areas, today);
+  if (options.since) {
+    request.since = parse_since(*options.since, clock);
+  } else if (request.history && request.history->episode_start &&
+             days_from_civil(*request.history->episode_start) <= days_from_civil(today)) {
+    const std::string start = date_text(*request.history->episode_start);
+    request.since = parse_since(start, clock);
+    request.history->sentences.push_back(
+        fmt::format("no --since given: the knot counts from {}, when this episode started", start));
+  } else {
+    request.since = parse_since("today", clock);
+  }
   request.stage = stage_for_hours(kb, request.since.hours).id;
   request.cause = resolve_named(kb.causes, options.cause, "--cause", "cause").id;
   request.pain = parse_whole_number(options.pain, "--pain", 0, 10, "the pain from 0 to 10");

@@ -194,9 +194,10 @@ class Questions {
   bool since() {
     return ask(fmt::format("Since when has it hurt? today, yesterday, 3d, 2w, 3mo or a date "
                            "[{}]: ",
-                           request_.since),
+                           request_.since.value_or("today")),
                [&](const std::string& answer) -> std::string {
-                 const std::string value = answer.empty() ? request_.since : answer;
+                 const std::string value =
+                     answer.empty() ? request_.since.value_or("today") : answer;
                  try {
                    parse_since(value, clock_);
                  } catch (const UsageError& error) {
@@ -378,7 +379,7 @@ std::string equivalent_command(const RequestOptions& request) {
     if (!values.empty()) add(option, fmt::format("{}", fmt::join(values, ",")));
   };
   if (request.area) add("--area", *request.area);
-  add("--since", request.since);
+  add("--since", request.since.value_or("today"));
   if (request.cause != defaults.cause) add("--cause", request.cause);
   if (request.pain != defaults.pain) add("--pain", request.pain);
   if (request.minutes != defaults.minutes) add("--minutes", request.minutes);

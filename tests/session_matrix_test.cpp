@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "history_test_support.hpp"
 #include "knotplan/knowledge_loader.hpp"
 #include "knotplan/planner.hpp"
 #include "test_support.hpp"
@@ -331,4 +332,87 @@ TEST_CASE("several areas share one session without repeating work", "[session]")
     CHECK(count == 1);
   }
   CHECK(routine.total_seconds <= 20 * 60);
+}
+
+namespace {
+
+// The same history on every area of the matrix.
+std::shared_ptr<const HistorySummary> everywhere(const std::vector<testing::LoggedDay>& days) {
+  std::vector<AreaSummary> areas;
+  for (const char* area :
+       {"neck", "shoulders", "upper-back", "between-shoulder-blades", "lower-back"})
+    areas.push_back(testing::area_summary(area, days));
+  return std::make_shared<const HistorySummary>(testing::history_of(std::move(areas)));
+}
+
+// Every technique rated down in the last session.
+std::vector<testing::LoggedDay> rating_everything_down(std::vector<testing::LoggedDay> days) {
+  for (const Technique& technique : builtin_knowledge_base().techniques)
+    days.back().ratings.push_back({std::string(technique.id), Rating::kDown});
+  return days;
+}
+
+}  // namespace
+
+TEST_CASE("the request matrix stays sound whatever the log says", "[session][matrix][history]") {
+  const KnowledgeBase& kb = builtin_knowledge_base();
+  std::set<std::string_view> harder_variants;
+  for (const Technique& technique : kb.techniques)
+    if (technique.progression && technique.progression->harder)
+      harder_variants.insert(*technique.progression->harder);
+  REQUIRE(!harder_variants.empty());
+  struct Case {
+    const char* name;
+    std::shared_ptr<const HistorySummary> history;
+  };
+  const std::vector<Case> cases{
+      {"stuck", everywhere(testing::daily(15, 6, 6))},
+      {"improving for two weeks", everywhere(testing::daily(14, 7, 3))},
+      {"improving for a week, everything rated down",
+       everywhere(rating_everything_down(testing::daily(7, 6, 4)))},
+      {"no history", std::make_shared<const HistorySummary>()},
+  };
+  int harder_planned = 0;
+  int routines = 0;
+  for (const Case& history_case : cases)
+    for (const std::string& areas : kAreaSets)
+      for (const std::string& since : kSince)
+        for (const Cause& cause : kb.causes)
+          for (const auto& kit : kKits)
+            for (const int minutes : kBudgets) {
+              RequestOptions options;
+              options.area = areas;
+              options.since = since;
+              options.cause = std::string(cause.id);
+              options.minutes = std::to_string(minutes);
+              options.equipment = kit;
+              options.history = history_case.history;  // shared, not copied
+              const Routine routine = plan(kb, options, testing::kTestClock);
+              INFO(history_case.name << ": " << areas << ", " << since << ", " << cause.id << ", "
+                                     << minutes << " min, " << kit.size() << " items");
+              check_routine(kb, routine);
+              ++routines;
+              const HistoryFacts& facts = *routine.request.history;
+              // Reps within the technique's longest time, whatever progression added.
+              for (const Step& step : routine.steps) {
+                const Technique& technique = *kb.find_technique(step.technique);
+                if (step.reps) CHECK(*step.reps * *step.hold_seconds <= technique.seconds.max);
+                if (!harder_variants.count(step.technique)) continue;
+                ++harder_planned;
+                const AreaHistoryFacts* area = nullptr;
+                for (const AreaHistoryFacts& candidate : facts.areas)
+                  if (candidate.progression == ProgressionStep::kHarderVariant) area = &candidate;
+                CHECK(area != nullptr);
+              }
+              // The referral is there exactly when a knot is not getting better.
+              const bool referred =
+                  routine.see_a_professional &&
+                  std::any_of(routine.see_a_professional->reasons.begin(),
+                              routine.see_a_professional->reasons.end(),
+                              [](const RoutineReason& reason) { return reason.rule == "history"; });
+              CHECK(referred == facts.not_improving());
+            }
+  CHECK(harder_planned > 0);
+  CHECK(routines == static_cast<int>(cases.size() * kAreaSets.size() * kSince.size() *
+                                     kb.causes.size() * kKits.size() * kBudgets.size()));
 }

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "knotplan/clock.hpp"
-#include "knotplan/request.hpp"
+#include "knotplan/side.hpp"
 
 namespace knotplan {
 

@@ -141,6 +141,16 @@ struct Placement {
 inline constexpr std::string_view kSideMark = "{side}";
 inline constexpr std::string_view kOtherSideMark = "{other}";
 
+// How a strengthening exercise moves on once the log shows it going well
+// (history_facts.hpp): first more repetitions, then a harder exercise in its place. A
+// technique named as `harder` is reached only this way: no rule adds it.
+struct Progression {
+  int add_reps = 0;                        // repetitions added to its usual number
+  int max_reps = 0;                        // the most repetitions progression gives it
+  std::optional<std::string_view> harder;  // the technique that takes its place next
+  bool operator==(const Progression&) const = default;
+};
+
 struct Technique {
   std::string_view id;
   std::string_view name;
@@ -165,6 +175,7 @@ struct Technique {
   std::optional<std::string_view> group;  // techniques doing the same job share one
   // Advice given instead when a rule asks for the technique and the session has no room.
   std::optional<std::string_view> if_no_room;
+  std::optional<Progression> progression;  // only on techniques done as hold x reps
   bool operator==(const Technique&) const = default;
 
   // The placement for `target`; nullptr on the main area or where none is written.

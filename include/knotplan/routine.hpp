@@ -121,6 +121,10 @@ struct Routine {
   std::vector<std::string> rules_fired;
   std::vector<TraceEntry> trace;
   std::vector<std::string> planner_notes;  // candidates left out, and why
+  // The facts from the history the plan used, then what each changed, in words (--explain):
+  // "you rated ball-against-wall down on 2026-11-10", "ball-against-wall left out: ...".
+  // Empty when planned without a history.
+  std::vector<std::string> history_facts;
   SessionPlan session;
   // The sources of its steps' techniques, then of its session shape, each once.
   std::vector<RoutineSource> references;

@@ -191,6 +191,8 @@ void render_json(const Routine& routine, std::ostream& out) {
     json.field("left_out", routine.planner_notes);
     json.key("session");
     write_session(json, routine.session);
+    // Only for a plan that read a history, so that one without stays as it was.
+    if (!routine.history_facts.empty()) json.field("history", routine.history_facts);
     json.end_object();
   }
   json.end_object();

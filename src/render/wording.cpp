@@ -59,6 +59,11 @@ std::string reason_text(const RoutineReason& reason) {
 
 std::vector<ExplainSection> explanation(const Routine& routine) {
   std::vector<ExplainSection> sections;
+  if (!routine.history_facts.empty()) {
+    ExplainSection history{"From your log", {}, true};
+    for (const std::string& fact : routine.history_facts) history.lines.push_back({fact, {}});
+    sections.push_back(std::move(history));
+  }
   const SessionPlan& session = routine.session;
   if (!session.shape.empty()) {
     ExplainLine shape{fmt::format("{}: {}", session.shape, session.why), {}};

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "json_reader.hpp"
+#include "pose_parser.hpp"
 #include "knotplan/storage.hpp"
 
 namespace knotplan {
@@ -273,7 +274,8 @@ class Parser {
                      "same_on_every_area",
                      "placements",
                      "group",
-                     "if_no_room"});
+                     "if_no_room",
+                     "pose"});
     Technique technique;
     technique.id = id(node, where, "id");
     technique.name = text(node, where, "name");
@@ -294,6 +296,8 @@ class Parser {
     technique.placements = placements(node, where);
     if (node.contains("group")) technique.group = id(node, where, "group");
     if (node.contains("if_no_room")) technique.if_no_room = text(node, where, "if_no_room");
+    if (const auto pose = node.find("pose"); pose != node.end())
+      technique.pose = parse_pose(*pose, JsonPath(where, "pose"), read_);
 
     const auto seconds = node.find("seconds");
     const JsonPath seconds_where(where, "seconds");

@@ -24,9 +24,11 @@ constexpr std::array<std::string_view, 6> kMinuteExamples{"3", "5", "10", "15", 
 constexpr std::array<std::string_view, 3> kSides{"both", "left", "right"};
 constexpr std::array<std::string_view, 3> kColorChoices{"auto", "always", "never"};
 constexpr std::array<std::string_view, 3> kTimeScaleExamples{"1", "0.1", "0.01"};
+// The routine's formats, then svg, which only `show` writes (a technique's drawing).
 constexpr auto kFormatNames = [] {
-  std::array<std::string_view, kFormats.size()> names{};
+  std::array<std::string_view, kFormats.size() + 1> names{};
   for (std::size_t i = 0; i < kFormats.size(); ++i) names[i] = kFormats[i].name;
+  names[kFormats.size()] = "svg";
   return names;
 }();
 
@@ -127,7 +129,7 @@ constexpr std::array kOptions{
                .short_name = 'f',
                .value_name = "FORMAT",
                .group = "Output",
-               .help = "text, json, markdown or html (default: text)",
+               .help = "text, json, markdown, html; show: svg",
                .kind = ValueKind::kWord,
                .words = kFormatNames,
                .default_value = "text",

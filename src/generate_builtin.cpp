@@ -253,8 +253,8 @@ class Writer {
     std::string angles;
     for (const std::optional<int>& angle : s.angles)
       angles += (angles.empty() ? "" : ", ") + optional(angle);
-    return fmt::format("PoseShape{{{{{{{}}}}}, {}, {}, {}, {}, {}}}", angles, s.bend, s.hip_x, s.hip_y,
-                       optional_enum("BodyPoint", s.near_hand),
+    return fmt::format("PoseShape{{{{{{{}}}}}, {}, {}, {}, {}, {}}}", angles, s.bend, s.hip_x,
+                       s.hip_y, optional_enum("BodyPoint", s.near_hand),
                        optional_enum("BodyPoint", s.far_hand));
   }
 
@@ -265,22 +265,16 @@ class Writer {
     for (const PoseProp& prop : p.props)
       props += fmt::format("{}PoseProp{{{}, {}, {}, {}}}", props.empty() ? "" : ", ",
                            enum_value("PropKind", prop.kind), optional_enum("BodyPoint", prop.at),
-                           optional_enum("BodyPoint", prop.to),
-                           enum_value("PoseSide", prop.side));
+                           optional_enum("BodyPoint", prop.to), enum_value("PoseSide", prop.side));
     std::string arrows;
     for (const PoseArrow& arrow : p.arrows)
       arrows += fmt::format("{}PoseArrow{{{}, {}, {}, {}, {}, {}, {}, {}, {}}}",
                             arrows.empty() ? "" : ", ", optional_enum("BodyPoint", arrow.at),
-                            optional_enum("BodyPoint", arrow.around), arrow.direction,
-                            arrow.length, arrow.offset, arrow.from, arrow.to, arrow.radius,
-                            arrow.both_ways);
+                            optional_enum("BodyPoint", arrow.around), arrow.direction, arrow.length,
+                            arrow.offset, arrow.from, arrow.to, arrow.radius, arrow.both_ways);
     return fmt::format(
-        "Pose{{.view = {}, .position = {},
-     .start = {},
-     .end = {},
-"
-        "     .target = {}, .props = {{{{{}}}}}, .prop_count = {},
-"
+        "Pose{{.view = {}, .position = {},\n     .start = {},\n     .end = {},\n"
+        "     .target = {}, .props = {{{{{}}}}}, .prop_count = {},\n"
         "     .arrows = {{{{{}}}}}, .arrow_count = {}}}",
         enum_value("PoseView", p.view), enum_value("PosePosition", p.position), shape(p.start),
         p.end ? shape(*p.end) : std::string("std::nullopt"), enum_value("BodyPoint", p.target),

@@ -34,8 +34,8 @@ std::optional<Enum> one_of(const json& node, const JsonPath& where, const char* 
   for (std::size_t i = 0; i < N; ++i)
     if (!ids[i].empty() && ids[i] == value) return static_cast<Enum>(i);
   if (node[key].is_string())
-    read.fail(JsonPath(where, key),
-              fmt::format("\"{}\" is not one of: {}", std::string(value).substr(0, 60), joined(ids)));
+    read.fail(JsonPath(where, key), fmt::format("\"{}\" is not one of: {}",
+                                                std::string(value).substr(0, 60), joined(ids)));
   return std::nullopt;
 }
 
@@ -57,7 +57,8 @@ PoseShape parse_shape(const json& node, const JsonPath& where, JsonReader& read)
           read.fail(at, fmt::format("is not a segment; segments are: {}", joined(kPoseSegmentIds)));
           continue;
         }
-        shape.angles[index] = read.integer(*angles, angles_where, key.c_str(), kMinAngle, kMaxAngle);
+        shape.angles[index] =
+            read.integer(*angles, angles_where, key.c_str(), kMinAngle, kMaxAngle);
       }
     }
   }
@@ -98,8 +99,8 @@ PoseProp parse_prop(const json& node, const JsonPath& where, JsonReader& read) {
   prop.kind = one_of<PropKind>(node, where, "prop", kPropIds, read, true).value_or(PropKind::kBall);
   prop.at = one_of<BodyPoint>(node, where, "at", kBodyPointIds, read, false);
   prop.to = one_of<BodyPoint>(node, where, "to", kBodyPointIds, read, false);
-  prop.side = one_of<PoseSide>(node, where, "side", kPoseSideIds, read, false)
-                  .value_or(PoseSide::kNone);
+  prop.side =
+      one_of<PoseSide>(node, where, "side", kPoseSideIds, read, false).value_or(PoseSide::kNone);
   const bool placed_by_side = prop.kind == PropKind::kWall || prop.kind == PropKind::kDoorway;
   const bool needs_point = prop.kind != PropKind::kWall && prop.kind != PropKind::kChair;
   if (placed_by_side && !prop.at && prop.side == PoseSide::kNone)
@@ -115,9 +116,9 @@ PoseProp parse_prop(const json& node, const JsonPath& where, JsonReader& read) {
 PoseArrow parse_arrow(const json& node, const JsonPath& where, JsonReader& read) {
   PoseArrow arrow;
   if (!read.object(node, where)) return arrow;
-  read.only_keys(node, where,
-                 {"at", "around", "direction", "length", "offset", "from", "to", "radius",
-                  "both_ways"});
+  read.only_keys(
+      node, where,
+      {"at", "around", "direction", "length", "offset", "from", "to", "radius", "both_ways"});
   arrow.at = one_of<BodyPoint>(node, where, "at", kBodyPointIds, read, false);
   arrow.around = one_of<BodyPoint>(node, where, "around", kBodyPointIds, read, false);
   if (arrow.at.has_value() == arrow.around.has_value() && !node.contains("at") &&
@@ -156,18 +157,20 @@ nlohmann::ordered_json shape_to_json(const PoseShape& shape) {
   return result;
 }
 
-std::string_view id_of(BodyPoint point) { return kBodyPointIds[static_cast<std::size_t>(point)]; }
+std::string_view id_of(BodyPoint point) {
+  return kBodyPointIds[static_cast<std::size_t>(point)];
+}
 
 }  // namespace
 
 Pose parse_pose(const json& node, const JsonPath& where, JsonReader& read) {
   Pose pose;
   if (!read.object(node, where)) return pose;
-  read.only_keys(node, where,
-                 {"view", "position", "angles", "bend", "hip", "reach", "target", "props", "end",
-                  "arrows"});
-  pose.view = one_of<PoseView>(node, where, "view", kPoseViewIds, read, false)
-                  .value_or(PoseView::kSide);
+  read.only_keys(
+      node, where,
+      {"view", "position", "angles", "bend", "hip", "reach", "target", "props", "end", "arrows"});
+  pose.view =
+      one_of<PoseView>(node, where, "view", kPoseViewIds, read, false).value_or(PoseView::kSide);
   pose.position = one_of<PosePosition>(node, where, "position", kPosePositionIds, read, true)
                       .value_or(PosePosition::kStanding);
   pose.start = parse_shape(node, where, read);
@@ -247,16 +250,31 @@ nlohmann::ordered_json pose_to_json(const Pose& pose) {
 }
 
 std::string_view body_point_words(BodyPoint point) {
-  static constexpr std::string_view kWords[] = {
-      "the head",       "the forehead",   "the base of the skull",
-      "the neck",       "the shoulder",   "the shoulder",
-      "the upper back", "the area between the shoulder blades",
-      "the lower back", "the chest",      "the belly",
-      "the side",       "the side",       "the armpit",
-      "the armpit",     "the buttock",    "the front of the hip",
-      "the elbow",      "the elbow",      "the hand",
-      "the hand",       "the knee",       "the knee",
-      "the foot",       "the foot"};
+  static constexpr std::string_view kWords[] = {"the head",
+                                                "the forehead",
+                                                "the base of the skull",
+                                                "the neck",
+                                                "the shoulder",
+                                                "the shoulder",
+                                                "the upper back",
+                                                "the area between the shoulder blades",
+                                                "the lower back",
+                                                "the chest",
+                                                "the belly",
+                                                "the side",
+                                                "the side",
+                                                "the armpit",
+                                                "the armpit",
+                                                "the buttock",
+                                                "the front of the hip",
+                                                "the elbow",
+                                                "the elbow",
+                                                "the hand",
+                                                "the hand",
+                                                "the knee",
+                                                "the knee",
+                                                "the foot",
+                                                "the foot"};
   static_assert(std::size(kWords) == kBodyPointCount);
   return kWords[static_cast<std::size_t>(point)];
 }

@@ -26,13 +26,13 @@ enum class PoseView { kSide, kFront, kBack };
 // The starting position: it sets every segment's angle, and `angles` changes some.
 enum class PosePosition {
   kStanding,
-  kSitting,      // on a chair: thighs level, shins down
-  kLyingBack,    // head to the left, legs straight
-  kLyingFront,   // head to the right
-  kLyingSide,    // seen from the front, head to the left
-  kKneeling,     // upright on both knees
-  kHalfKneeling, // on the far knee, the near foot forward
-  kAllFours,     // hands under the shoulders, knees under the hips, head to the right
+  kSitting,       // on a chair: thighs level, shins down
+  kLyingBack,     // head to the left, legs straight
+  kLyingFront,    // head to the right
+  kLyingSide,     // seen from the front, head to the left
+  kKneeling,      // upright on both knees
+  kHalfKneeling,  // on the far knee, the near foot forward
+  kAllFours,      // hands under the shoulders, knees under the hips, head to the right
 };
 
 // The figure's segments, each drawn from its parent joint. "Near" limbs are the ones
@@ -117,8 +117,8 @@ struct PoseArrow {
   int offset = 8;                   // straight: from the body's surface
   int from = 0;                     // curved: start and end angles
   int to = 0;
-  int radius = 16;                  // curved
-  bool both_ways = false;           // an arrowhead at each end: back and forth
+  int radius = 16;         // curved
+  bool both_ways = false;  // an arrowhead at each end: back and forth
   bool operator==(const PoseArrow&) const = default;
 };
 
@@ -156,21 +156,22 @@ struct Pose {
 
 // The ids used in the knowledge base's JSON, in the order of each enum.
 inline constexpr std::string_view kPoseViewIds[] = {"side", "front", "back"};
-inline constexpr std::string_view kPosePositionIds[] = {
-    "standing", "sitting",  "lying-back",    "lying-front",
-    "lying-side", "kneeling", "half-kneeling", "all-fours"};
+inline constexpr std::string_view kPosePositionIds[] = {"standing",      "sitting",    "lying-back",
+                                                        "lying-front",   "lying-side", "kneeling",
+                                                        "half-kneeling", "all-fours"};
 inline constexpr std::string_view kPoseSegmentIds[] = {
-    "trunk",     "head",      "near-upper-arm", "near-forearm", "far-upper-arm", "far-forearm",
+    "trunk",      "head",      "near-upper-arm", "near-forearm", "far-upper-arm", "far-forearm",
     "near-thigh", "near-shin", "near-foot",      "far-thigh",    "far-shin",      "far-foot"};
 inline constexpr std::string_view kBodyPointIds[] = {
-    "head",        "forehead",   "skull-base", "neck",       "near-shoulder",
-    "far-shoulder", "upper-back", "between-shoulder-blades", "lower-back", "chest",
-    "belly",       "near-side",  "far-side",   "near-armpit", "far-armpit",
-    "buttock",     "hip-front",  "near-elbow", "far-elbow",  "near-hand",
-    "far-hand",    "near-knee",  "far-knee",   "near-foot",  "far-foot"};
-inline constexpr std::string_view kPropIds[] = {"ball",      "roller",    "wall",  "doorway",
-                                                "chair",     "band",      "hot-pack", "cold-pack",
-                                                "towel",     "cane"};
+    "head",          "forehead",     "skull-base", "neck",
+    "near-shoulder", "far-shoulder", "upper-back", "between-shoulder-blades",
+    "lower-back",    "chest",        "belly",      "near-side",
+    "far-side",      "near-armpit",  "far-armpit", "buttock",
+    "hip-front",     "near-elbow",   "far-elbow",  "near-hand",
+    "far-hand",      "near-knee",    "far-knee",   "near-foot",
+    "far-foot"};
+inline constexpr std::string_view kPropIds[] = {"ball", "roller",   "wall",      "doorway", "chair",
+                                                "band", "hot-pack", "cold-pack", "towel",   "cane"};
 inline constexpr std::string_view kPoseSideIds[] = {"", "left", "right"};
 
 // How a body point is named to a person: "the upper back".

@@ -51,10 +51,18 @@ struct Point {
   double x = 0;
   double y = 0;
 };
-Point operator+(Point a, Point b) { return {a.x + b.x, a.y + b.y}; }
-Point operator-(Point a, Point b) { return {a.x - b.x, a.y - b.y}; }
-Point operator*(Point a, double k) { return {a.x * k, a.y * k}; }
-double length(Point a) { return std::hypot(a.x, a.y); }
+Point operator+(Point a, Point b) {
+  return {a.x + b.x, a.y + b.y};
+}
+Point operator-(Point a, Point b) {
+  return {a.x - b.x, a.y - b.y};
+}
+Point operator*(Point a, double k) {
+  return {a.x * k, a.y * k};
+}
+double length(Point a) {
+  return std::hypot(a.x, a.y);
+}
 Point unit(Point a) {
   const double l = length(a);
   return l > 1e-9 ? a * (1 / l) : Point{0, -1};
@@ -65,7 +73,9 @@ Point direction(double degrees) {
   const double radians = degrees * kPi / 180;
   return {std::sin(radians), -std::cos(radians)};
 }
-double angle_of(Point v) { return std::atan2(v.x, -v.y) * 180 / kPi; }
+double angle_of(Point v) {
+  return std::atan2(v.x, -v.y) * 180 / kPi;
+}
 
 std::string number(double value) {
   std::string text = fmt::format("{:.1f}", value);
@@ -73,7 +83,9 @@ std::string number(double value) {
   if (text.size() > 2 && text.ends_with(".0")) text.resize(text.size() - 2);
   return text;
 }
-std::string xy(Point p) { return number(p.x) + "," + number(p.y); }
+std::string xy(Point p) {
+  return number(p.x) + "," + number(p.y);
+}
 
 std::string escaped(std::string_view text) {
   std::string result;
@@ -100,7 +112,9 @@ std::string escaped(std::string_view text) {
 
 using Angles = std::array<double, kPoseSegmentCount>;
 
-std::size_t index(PoseSegment segment) { return static_cast<std::size_t>(segment); }
+std::size_t index(PoseSegment segment) {
+  return static_cast<std::size_t>(segment);
+}
 
 // Every segment's angle in each starting position, seen from the side (facing right) or
 // from the front. Order: trunk, head, near upper arm, near forearm, far upper arm, far
@@ -119,7 +133,7 @@ Angles base_angles(PosePosition position, bool side_view) {
     case PosePosition::kLyingFront:
       return {90, 90, 268, 268, 272, 272, 270, 270, 200, 268, 268, 200};
     case PosePosition::kLyingSide:
-      return {270, 270, 275, 270, 200, 160, 92, 88, 0, 84, 112, 20};
+      return {270, 270, 262, 274, 110, 96, 92, 88, 0, 84, 112, 20};
     case PosePosition::kKneeling:
       if (side_view) return {0, 0, 182, 172, 178, 168, 182, 270, 270, 178, 270, 270};
       return {0, 0, 190, 182, 170, 178, 184, 180, 262, 176, 180, 98};
@@ -180,7 +194,10 @@ struct SurfacePoint {
 // A figure placed by forward kinematics, hip at the origin.
 class Figure {
  public:
-  Figure(const Pose& pose, const PoseShape& shape) : side_view_(pose.view == PoseView::kSide) {
+  Figure(const Pose& pose, const PoseShape& shape)
+      : side_view_(pose.view == PoseView::kSide),
+        // Seen from the front, a seated figure's thighs point at the viewer.
+        thigh_(pose.position == PosePosition::kSitting && !side_view_ ? kThigh * 0.36 : kThigh) {
     angles_ = base_angles(pose.position, side_view_);
     for (std::size_t i = 0; i < kPoseSegmentCount; ++i)
       if (shape.angles[i]) angles_[i] = *shape.angles[i];
@@ -298,8 +315,8 @@ class Figure {
       }
       case BodyPoint::kButtock:
         if (!side_view_) return trunk_surface(0.05, 1);
-        return {axis(0) + (back(0) + tangent(0) * -0.6) * (1 / length(back(0) + tangent(0) * -0.6)) *
-                              trunk_half_width(0, true),
+        return {axis(0) + (back(0) + tangent(0) * -0.6) *
+                              (1 / length(back(0) + tangent(0) * -0.6)) * trunk_half_width(0, true),
                 unit(back(0) + tangent(0) * -0.6)};
       case BodyPoint::kHipFront:
         return side_view_ ? trunk_surface(0.08, -1) : trunk_surface(0.08, 1);
@@ -325,13 +342,13 @@ class Figure {
 
  private:
   void place_legs() {
-    near_knee_ = hip(true) + direction(angle(PoseSegment::kNearThigh)) * kThigh;
+    near_knee_ = hip(true) + direction(angle(PoseSegment::kNearThigh)) * thigh_;
     near_ankle_ = near_knee_ + direction(angle(PoseSegment::kNearShin)) * kShin;
-    far_knee_ = hip(false) + direction(angle(PoseSegment::kFarThigh)) * kThigh;
+    far_knee_ = hip(false) + direction(angle(PoseSegment::kFarThigh)) * thigh_;
     far_ankle_ = far_knee_ + direction(angle(PoseSegment::kFarShin)) * kShin;
   }
 
-  // Two-segment reach: the elbow bends toward the front of the body (or, from the front,
+  // Two-segment reach: the elbow bends forward and toward the hips (or, from the front,
   // downward), as arms usually do.
   void reach(bool near, const std::optional<BodyPoint>& target) {
     const PoseSegment upper = near ? PoseSegment::kNearUpperArm : PoseSegment::kFarUpperArm;
@@ -346,7 +363,7 @@ class Figure {
       const double cosine = (kUpperArm * kUpperArm + distance * distance - kForearm * kForearm) /
                             (2 * kUpperArm * distance);
       const double spread = std::acos(std::clamp(cosine, -1.0, 1.0)) * 180 / kPi;
-      const Point preferred = side_view_ ? back(0.8) * -1 : Point{0, 1};
+      const Point preferred = side_view_ ? back(0.8) * -1 + tangent(0.5) * -0.8 : Point{0, 1};
       const auto score = [&](double upper_angle) {
         const Point elbow = direction(upper_angle);
         return elbow.x * preferred.x + elbow.y * preferred.y;
@@ -370,6 +387,7 @@ class Figure {
   }
 
   bool side_view_;
+  double thigh_;
   Angles angles_{};
   int bend_ = 0;
   Point offset_;
@@ -455,7 +473,8 @@ std::string trunk_outline(const Figure& figure, const Colours& colours, Canvas& 
   cap(0, side_view ? 0.9 : 0.55, -1);
   std::string path;
   for (const Point& p : outline) {
-    path += (path.empty() ? "M" : "L") + xy(p);
+    path += path.empty() ? 'M' : 'L';
+    path += xy(p);
     canvas.include(p, kOutline);
   }
   return fmt::format(
@@ -478,9 +497,10 @@ std::string head_drawing(const Figure& figure, const Colours& colours, Canvas& c
         xy(a), xy(tip), xy(b), colours.fill, colours.ink, number(kOutline));
     canvas.include(tip, kOutline);
   }
-  svg += fmt::format(R"~(<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="{}" stroke-width="{}"/>)~",
-                     number(centre.x), number(centre.y), number(kHeadRadius), colours.fill,
-                     colours.ink, number(kOutline));
+  svg +=
+      fmt::format(R"~(<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="{}" stroke-width="{}"/>)~",
+                  number(centre.x), number(centre.y), number(kHeadRadius), colours.fill,
+                  colours.ink, number(kOutline));
   canvas.include(centre, kHeadRadius + kOutline);
   return svg;
 }
@@ -526,8 +546,9 @@ std::string arrowhead(Point tip, double towards, const char* colour) {
   const Point a = tip + direction(towards + 180 - 28) * 3.6;
   const Point b = tip + direction(towards + 180 + 28) * 3.6;
   (void)back;
-  return fmt::format(R"~(<path d="M{}L{}L{}Z" fill="{}" stroke="{}" stroke-width="0.6" stroke-linejoin="round"/>)~",
-                     xy(tip), xy(a), xy(b), colour, colour);
+  return fmt::format(
+      R"~(<path d="M{}L{}L{}Z" fill="{}" stroke="{}" stroke-width="0.6" stroke-linejoin="round"/>)~",
+      xy(tip), xy(a), xy(b), colour, colour);
 }
 
 std::string arrow_drawing(const PoseArrow& arrow, const Figure& figure, Canvas& canvas) {
@@ -554,7 +575,8 @@ std::string arrow_drawing(const PoseArrow& arrow, const Figure& figure, Canvas& 
   const bool clockwise = sweep > 0;
   // Leave room for the heads at the ends of the arc.
   const double head_degrees = std::min(std::abs(sweep) / 3, 2.5 * 180 / (kPi * arrow.radius));
-  const double from = arrow.from + (arrow.both_ways ? (clockwise ? head_degrees : -head_degrees) : 0);
+  const double from =
+      arrow.from + (arrow.both_ways ? (clockwise ? head_degrees : -head_degrees) : 0);
   const double to = arrow.to - (clockwise ? head_degrees : -head_degrees);
   const Point start = centre + direction(from) * arrow.radius;
   const Point end = centre + direction(to) * arrow.radius;
@@ -619,12 +641,14 @@ std::string roller_drawing(Point c) {
 
 std::string pack_drawing(const Figure& figure, BodyPoint at, bool hot, int stacked) {
   const SurfacePoint point = figure.surface(at);
-  const Point centre = point.at + point.normal * (2.4 + 6.6 * stacked);
-  const double rotation = angle_of(point.normal) + 90;
+  // A second pack lies beside the first, toward the feet.
+  const Point centre =
+      point.at + point.normal * 2.4 + direction(angle_of(point.normal) - 90) * (17.0 * stacked);
+  const double rotation = angle_of(point.normal);
   std::string svg = fmt::format(
       R"~(<g transform="translate({}) rotate({})">)~"
       R"~(<rect x="-8" y="-3" width="16" height="6" rx="2.4" fill="#ffffff" stroke="{}" stroke-width="1.2"/>)~",
-      xy(centre), number(rotation - 90 + 90), kInk);
+      xy(centre), number(rotation), kInk);
   if (hot) {
     // Three wavy lines rising off the pack: heat.
     for (const double x : {-4.5, 0.0, 4.5})
@@ -648,18 +672,17 @@ std::string band_drawing(Point from, Point to) {
 std::string cane_drawing(const Figure& figure, BodyPoint at, Canvas& canvas) {
   const SurfacePoint tip = figure.surface(at);
   const Point start = tip.at + tip.normal * 1.2;
-  const Point top = figure.surface(BodyPoint::kNearShoulder).at;
   const Point up = figure.tangent(1);
-  const Point forward = figure.back(0.8) * -1;
+  const Point backward = figure.back(0.8);
+  const Point top = figure.surface(BodyPoint::kNearShoulder).at + up * 6;
   const Point handle = figure.hand(true);
-  const Point c1 = start + figure.back(0.8) * 6 + up * 12;
-  const Point c2 = top + up * 14 + forward * 2;
-  const Point over = top + up * 6 + forward * 6;
-  canvas.include(c2, 2);
+  canvas.include(top, 2);
   canvas.include(handle, 2);
+  // Up the back to a hook above the shoulder, then down in front to the hands.
   return fmt::format(
-      R"~(<path d="M{}C{} {} {}S{} {}" fill="none" stroke="{}" stroke-width="2.4" stroke-linecap="round"/>)~",
-      xy(start), xy(c1), xy(c2), xy(over), xy(forward * 10 + over + up * -6), xy(handle), kInk);
+      R"~(<path d="M{}Q{} {}Q{} {}" fill="none" stroke="{}" stroke-width="2.4" stroke-linecap="round"/>)~",
+      xy(start), xy(start + backward * 7 + up * 14), xy(top), xy(top - backward * 14), xy(handle),
+      kInk);
 }
 
 }  // namespace
@@ -821,9 +844,9 @@ std::string technique_drawing_svg(const Pose& pose, std::string_view name,
         kInk, number(back_x), number(seat), number(front_x), number(floor));
     if (figure.side_view())
       behind += fmt::format(R"~(<path d="M{0},{1}V{2}M{3},{2}H{0}"/>)~", number(back_x - 1),
-                            number(seat), number(seat - 25), number(back_x - 4));
+                            number(seat), number(seat - 17), number(back_x - 4));
     behind += "</g>";
-    canvas.include({back_x - 4, seat - 25});
+    canvas.include({back_x - 4, seat - 17});
     canvas.include({front_x, floor});
   }
   for (std::size_t i = 0; i < pose.prop_count; ++i) {
@@ -878,9 +901,9 @@ std::string technique_drawing_svg(const Pose& pose, std::string_view name,
   const Point max = canvas.max();
   const double left = min.x - 4;
   const double right = max.x + 4;
-  const std::string ground = fmt::format(
-      R"~(<path d="M{0},{1}H{2}" stroke="{3}" stroke-width="1.6"/>)~", number(left + 1),
-      number(floor), number(right - 1), kInk);
+  const std::string ground =
+      fmt::format(R"~(<path d="M{0},{1}H{2}" stroke="{3}" stroke-width="1.6"/>)~", number(left + 1),
+                  number(floor), number(right - 1), kInk);
   std::string ground_hatch;
   for (double x = left + 3; x < right - 2; x += 5)
     ground_hatch += fmt::format("M{},{}l-3,3.5", number(x + 3), number(floor));

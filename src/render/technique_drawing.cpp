@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "knotplan/terminal.hpp"
+
 // How a pose becomes line art. The figure is built by forward kinematics from fixed
 // segment lengths (a standing figure is about 100 units tall, the head an eighth of
 // that), so every drawing has the same proportions; only angles differ. Each limb is
@@ -87,9 +89,11 @@ std::string xy(Point p) {
   return number(p.x) + "," + number(p.y);
 }
 
+// Text from a knowledge base: control characters made visible (XML forbids most of them,
+// and the drawing can be printed to a terminal), then the XML metacharacters escaped.
 std::string escaped(std::string_view text) {
   std::string result;
-  for (const char c : text) {
+  for (const char c : printable(text)) {
     switch (c) {
       case '&':
         result += "&amp;";

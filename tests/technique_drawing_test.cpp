@@ -13,6 +13,7 @@
 #include "test_support.hpp"
 
 using namespace knotplan;
+using knotplan::testing::RunResult;
 using knotplan::testing::run_knotplan;
 using nlohmann::json;
 

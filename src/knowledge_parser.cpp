@@ -5,8 +5,8 @@
 #include <algorithm>
 
 #include "json_reader.hpp"
-#include "pose_parser.hpp"
 #include "knotplan/storage.hpp"
+#include "pose_parser.hpp"
 
 namespace knotplan {
 

@@ -13,8 +13,8 @@
 #include "test_support.hpp"
 
 using namespace knotplan;
-using knotplan::testing::RunResult;
 using knotplan::testing::run_knotplan;
+using knotplan::testing::RunResult;
 using nlohmann::json;
 
 namespace {

@@ -849,8 +849,14 @@ std::string technique_drawing_svg(const Pose& pose, std::string_view name,
     if (figure.side_view())
       behind += fmt::format(R"~(<path d="M{0},{1}V{2}M{3},{2}H{0}"/>)~", number(back_x - 1),
                             number(seat), number(seat - 17), number(back_x - 4));
+    else  // the backrest, seen behind the body, and the seat's edge
+      behind += fmt::format(
+          R"~(<rect x="{0}" y="{1}" width="28" height="{2}" rx="1.5" fill="url(#{3}-wood)"/>)~"
+          R"~(<path d="M{4},{5}H{6}" stroke-width="3"/>)~",
+          number(hip.x - 14), number(seat - 24), number(24), id_prefix, number(back_x - 2),
+          number(seat + 1), number(front_x + 2));
     behind += "</g>";
-    canvas.include({back_x - 4, seat - 17});
+    canvas.include({back_x - 4, seat - (figure.side_view() ? 17 : 24)});
     canvas.include({front_x, floor});
   }
   for (std::size_t i = 0; i < pose.prop_count; ++i) {

@@ -13,6 +13,7 @@
 #include "knotplan/knowledge_loader.hpp"
 #include "knotplan/planner.hpp"
 #include "knotplan/render.hpp"
+#include "render/technique_drawing.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -26,6 +27,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     choice = choice / (count == 0 ? 1 : count) + 0x9e3779b9;
     return picked;
   };
+  // Every pose the loader accepts can be drawn.
+  for (const knotplan::Technique& technique : kb.techniques)
+    if (technique.pose)
+      (void)knotplan::technique_drawing_svg(*technique.pose, technique.name, technique.id);
   constexpr const char* kSince[] = {"today", "2d", "5d", "3w", "6mo", "2y"};
   for (const knotplan::Area& area : kb.areas) {
     if (area.target_only) continue;

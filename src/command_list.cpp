@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <cctype>
 #include <sstream>
 
 #include "commands.hpp"
@@ -7,6 +8,7 @@
 #include "knotplan/ids.hpp"
 #include "knotplan/render_knowledge.hpp"
 #include "knotplan/terminal.hpp"
+#include "render/technique_drawing.hpp"
 
 namespace knotplan {
 
@@ -18,6 +20,19 @@ namespace {
   if (const auto closest = closest_match(value, valid))
     hint = fmt::format("did you mean '{}'? ", *closest);
   throw UsageError(fmt::format("{} is not {}", quote_value(value), what), hint + valid_text);
+}
+
+// show's format: as for a listing, and -o NAME.svg without --format draws the technique.
+std::string show_format(const Invocation& invocation) {
+  const auto chosen = invocation.settings.find("format");
+  const bool given =
+      chosen != invocation.settings.end() && chosen->second.origin == Origin::kCommandLine;
+  if (!given && invocation.output && invocation.output->size() > 4) {
+    std::string ending = invocation.output->substr(invocation.output->size() - 4);
+    for (char& c : ending) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ending == ".svg") return "svg";
+  }
+  return format_for(invocation, kShowFormats);
 }
 
 }  // namespace
@@ -46,7 +61,7 @@ int run_list(const Invocation& invocation) {
 }
 
 int run_show(const Invocation& invocation) {
-  const std::string format = format_for(invocation, kListingFormats);
+  const std::string format = show_format(invocation);
   const bool color = color_for_stdout(invocation);
   KnowledgeBase storage;
   const KnowledgeBase& kb = knowledge_base_for(invocation, storage);
@@ -66,7 +81,12 @@ int run_show(const Invocation& invocation) {
   if (found == nullptr)
     unknown("a technique", invocation.argument, ids, "'knotplan list techniques' lists them all");
   std::ostringstream out;
-  if (format == "json") {
+  if (format == "svg") {
+    if (!found->pose)
+      throw UsageError(fmt::format("technique '{}' has no drawing", found->id),
+                       "add a \"pose\" to it (docs/extending.md, Drawing a technique)");
+    out << technique_drawing_svg(*found->pose, found->name, found->id) << '\n';
+  } else if (format == "json") {
     render_technique_json(*found, out);
   } else {
     render_technique_text(kb, *found, color, out);

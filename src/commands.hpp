@@ -81,6 +81,8 @@ const KnowledgeBase& knowledge_base_for(const Invocation& invocation, KnowledgeB
 
 // The formats of list, show and kb check; a routine's are kRoutineFormats (render.hpp).
 inline constexpr std::array<const char*, 2> kListingFormats{"text", "json"};
+// The formats of show: a listing's, and the technique's drawing.
+inline constexpr std::array<const char*, 3> kShowFormats{"text", "json", "svg"};
 
 // One of `allowed` (any case); throws UsageError naming the value otherwise.
 std::string checked_format(const std::string& format, std::span<const char* const> allowed);

@@ -230,18 +230,62 @@ class Writer {
         "     .seconds = {{{}, {}, {}}}, .per_side = {}, .pressure = {}, .hold_seconds = {},\n"
         "     .reps = {}, .beats = {}, .instructions = {}, .cues = {}, .cautions = {},\n"
         "     .sources = {}, .same_on_every_area = {}, .placements = {}, .group = {},\n"
-        "     .if_no_room = {}, .progression = {}}}",
+        "     .if_no_room = {}, .progression = {}, .pose = {}}}",
         literal(t.id), literal(t.name), phase_name(t.phase), strings(t.tags), strings(t.areas),
         strings(t.equipment), t.seconds.min, t.seconds.usual, t.seconds.max, t.per_side, pressure,
         optional(t.hold_seconds), optional(t.reps), beats, strings(t.instructions), strings(t.cues),
         strings(t.cautions), strings(t.sources), t.same_on_every_area, placements,
-        optional_text(t.group), optional_text(t.if_no_room), progression(t.progression));
+        optional_text(t.group), optional_text(t.if_no_room), progression(t.progression),
+        pose(t.pose));
   }
 
   static std::string progression(const std::optional<Progression>& value) {
     if (!value) return "std::nullopt";
     return fmt::format("Progression{{{}, {}, {}}}", value->add_reps, value->max_reps,
                        optional_text(value->harder));
+  }
+
+  // Enums as their numbers: the generated file is read by the compiler only.
+  template <typename Enum>
+  static std::string enum_value(const char* type, Enum value) {
+    return fmt::format("static_cast<{}>({})", type, static_cast<int>(value));
+  }
+
+  template <typename Enum>
+  static std::string optional_enum(const char* type, const std::optional<Enum>& value) {
+    return value ? enum_value(type, *value) : "std::nullopt";
+  }
+
+  static std::string shape(const PoseShape& s) {
+    std::string angles;
+    for (const std::optional<int>& angle : s.angles)
+      angles += (angles.empty() ? "" : ", ") + optional(angle);
+    return fmt::format("PoseShape{{{{{{{}}}}}, {}, {}, {}, {}, {}}}", angles, s.bend, s.hip_x,
+                       s.hip_y, optional_enum("BodyPoint", s.near_hand),
+                       optional_enum("BodyPoint", s.far_hand));
+  }
+
+  static std::string pose(const std::optional<Pose>& value) {
+    if (!value) return "std::nullopt";
+    const Pose& p = *value;
+    std::string props;
+    for (const PoseProp& prop : p.props)
+      props += fmt::format("{}PoseProp{{{}, {}, {}, {}}}", props.empty() ? "" : ", ",
+                           enum_value("PropKind", prop.kind), optional_enum("BodyPoint", prop.at),
+                           optional_enum("BodyPoint", prop.to), enum_value("PoseSide", prop.side));
+    std::string arrows;
+    for (const PoseArrow& arrow : p.arrows)
+      arrows += fmt::format("{}PoseArrow{{{}, {}, {}, {}, {}, {}, {}, {}, {}}}",
+                            arrows.empty() ? "" : ", ", optional_enum("BodyPoint", arrow.at),
+                            optional_enum("BodyPoint", arrow.around), arrow.direction, arrow.length,
+                            arrow.offset, arrow.from, arrow.to, arrow.radius, arrow.both_ways);
+    return fmt::format(
+        "Pose{{.view = {}, .position = {},\n     .start = {},\n     .end = {},\n"
+        "     .target = {}, .props = {{{{{}}}}}, .prop_count = {},\n"
+        "     .arrows = {{{{{}}}}}, .arrow_count = {}}}",
+        enum_value("PoseView", p.view), enum_value("PosePosition", p.position), shape(p.start),
+        p.end ? shape(*p.end) : std::string("std::nullopt"), enum_value("BodyPoint", p.target),
+        props, p.prop_count, arrows, p.arrow_count);
   }
 
   static std::string optional_text(const std::optional<std::string_view>& value) {

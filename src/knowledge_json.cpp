@@ -1,5 +1,7 @@
 #include "knowledge_json.hpp"
 
+#include "pose_parser.hpp"
+
 namespace knotplan {
 
 using Json = nlohmann::ordered_json;
@@ -116,6 +118,7 @@ Json technique_json(const Technique& technique) {
     json["hold_seconds"] = *technique.hold_seconds;
     json["reps"] = *technique.reps;
   }
+  if (technique.pose) json["pose"] = pose_to_json(*technique.pose);
   if (technique.beats)
     json["beats"] = Json{{"press", technique.beats->press}, {"release", technique.beats->release}};
   json["instructions"] = technique.instructions;

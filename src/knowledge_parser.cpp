@@ -6,6 +6,7 @@
 
 #include "json_reader.hpp"
 #include "knotplan/storage.hpp"
+#include "pose_parser.hpp"
 
 namespace knotplan {
 
@@ -274,7 +275,8 @@ class Parser {
                      "placements",
                      "group",
                      "if_no_room",
-                     "progression"});
+                     "progression",
+                     "pose"});
     Technique technique;
     technique.id = id(node, where, "id");
     technique.name = text(node, where, "name");
@@ -295,6 +297,8 @@ class Parser {
     technique.placements = placements(node, where);
     if (node.contains("group")) technique.group = id(node, where, "group");
     if (node.contains("if_no_room")) technique.if_no_room = text(node, where, "if_no_room");
+    if (const auto pose = node.find("pose"); pose != node.end())
+      technique.pose = parse_pose(*pose, JsonPath(where, "pose"), read_);
 
     const auto seconds = node.find("seconds");
     const JsonPath seconds_where(where, "seconds");

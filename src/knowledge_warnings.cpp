@@ -27,6 +27,10 @@ std::vector<Problem> knowledge_warnings(const KnowledgeBase& kb) {
       warnings.push_back(
           {JsonPath(techniques, i).pointer(),
            fmt::format("no rule adds technique '{}', so no routine can use it", technique.id)});
+    if (!technique.pose)
+      warnings.push_back(
+          {JsonPath(techniques, i).pointer(),
+           fmt::format("technique '{}' has no pose, so it has no drawing", technique.id)});
   }
   const JsonPath equipment(root, "equipment");
   for (std::size_t i = 0; i < kb.equipment.size(); ++i) {

@@ -26,9 +26,11 @@ constexpr std::array<std::string_view, 3> kColorChoices{"auto", "always", "never
 constexpr std::array<std::string_view, 3> kTimeScaleExamples{"1", "0.1", "0.01"};
 constexpr std::array<std::string_view, 2> kRateExamples{"ball-against-wall=up",
                                                         "foam-roller-upper-back=down"};
+// The routine's formats, then svg, which only `show` writes (a technique's drawing).
 constexpr auto kFormatNames = [] {
-  std::array<std::string_view, kFormats.size()> names{};
+  std::array<std::string_view, kFormats.size() + 1> names{};
   for (std::size_t i = 0; i < kFormats.size(); ++i) names[i] = kFormats[i].name;
+  names[kFormats.size()] = "svg";
   return names;
 }();
 
@@ -128,7 +130,7 @@ constexpr std::array kOptions{
                .short_name = 'f',
                .value_name = "FORMAT",
                .group = "Output",
-               .help = "text, json, markdown, html; history: csv",
+               .help = "text, json, markdown, html; also csv, svg",
                .kind = ValueKind::kWord,
                .words = kFormatNames,
                .default_value = "text",

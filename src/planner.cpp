@@ -802,6 +802,7 @@ class Planner {
           step.reps = pick->units;
         }
         step.beats = technique.beats;
+        step.pose = technique.pose;
         step.tags = copies(technique.tags);
         for (const std::string_view needed : technique.equipment)
           step.equipment.emplace_back(*available(needed));  // usable() made sure

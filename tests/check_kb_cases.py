@@ -79,6 +79,10 @@ def cases(kb):
     yield "session that cannot fill its time", edit(set_in(["sessions", 0, "shares"], {"release": {"max": 50}})), "could never use the time", False
     yield "bad kind of source", edit(set_in(["sources", 0, "kind"], "rumour")), "is not a kind of source", True
     yield "stages out of order", edit(set_in(["stages", 2, "max_hours"], 10)), "must end later than", False
+    # A technique's drawing: the schema and kb check know the same props, angles and points.
+    yield "unknown prop", edit(set_in(["techniques", 0, "pose", "props"], [{"prop": "trampoline", "at": "upper-back"}])), "/techniques/0/pose/props/0/prop", True
+    yield "angle out of range", edit(set_in(["techniques", 0, "pose", "angles"], {"trunk": 400})), "/techniques/0/pose/angles/trunk", True
+    yield "unknown body point", edit(set_in(["techniques", 0, "pose", "target"], "elbow-pit")), "/techniques/0/pose/target", True
 
 
 def main():
@@ -136,6 +140,10 @@ def main():
             raw = [c for c in (b"\x1b", b"\x07", "\u009b".encode()) if c in result.stdout]
             if result.returncode != 0 or raw:
                 failures.append(f"hostile text, {fmt}: exit {result.returncode}, raw {raw}")
+        result = subprocess.run([binary, "--kb", path, "show", "ball-against-wall", "--format", "svg"],
+                                capture_output=True)
+        if b"\x1b" in result.stdout or b"<b>" in result.stdout:
+            failures.append("hostile text reaches the drawing raw")
         result = subprocess.run([binary, "--kb", path, "show", "ball-against-wall"], capture_output=True)
         if b"\x1b" in result.stdout:
             failures.append("hostile text reaches the terminal through 'show'")

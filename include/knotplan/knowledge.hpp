@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "knotplan/pose.hpp"
+
 namespace knotplan {
 
 // The plain data model of a knowledge base (data/schema/knowledge.schema.json). It holds no logic
@@ -176,6 +178,7 @@ struct Technique {
   // Advice given instead when a rule asks for the technique and the session has no room.
   std::optional<std::string_view> if_no_room;
   std::optional<Progression> progression;  // only on techniques done as hold x reps
+  std::optional<Pose> pose;                // how it is drawn; absent draws nothing
   bool operator==(const Technique&) const = default;
 
   // The placement for `target`; nullptr on the main area or where none is written.

@@ -57,6 +57,8 @@ struct Step {
   // routine's own cautions stay the few that matter most.
   std::vector<std::string> cautions;
   std::vector<std::string> because;  // rule ids: the ones that added it, then those that shaped it
+  // The technique's drawing, for the sheets; not part of the JSON contract.
+  std::optional<Pose> pose;
 };
 
 // A publication behind the routine, owned so that the routine outlives its knowledge base.

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """The printable sheets as a person gets them: each 10-minute HTML sheet is printed to PDF
 by headless Chromium and must fit one sheet of paper (two pages, printed on both sides)
-with every step's name in the text;
+with every step's name and the body map's description in the text, and so must its
+--compact sheet;
 the Markdown is parsed by cmark (the CommonMark reference parser) and must hold one list
 item per step; a knowledge base with markup in it shows the markup as text; a withheld
 routine prints only why and whom to see. A missing tool skips the test (exit 77, which
@@ -69,6 +70,15 @@ def main():
                 for step in routine["steps"]:
                     if step["name"] not in text:
                         failures.append(f"{label}: step name {step['name']!r} is not in the PDF")
+                if f"Marked: the knot in the {area.replace('-', ' ')}" not in text:
+                    failures.append(f"{label}: the body map's caption does not name the knot's area")
+                knotplan(binary, *args, "--compact", "--format", "html", "-o", html_path)
+                pages, text = print_pdf(html_path, os.path.join(folder, f"compact{sheets}.pdf"), folder)
+                if pages > 2:
+                    failures.append(f"{label}: the --compact sheet prints on {pages} pages, more than one sheet")
+                for step in routine["steps"]:
+                    if step["name"] not in text:
+                        failures.append(f"{label}: step name {step['name']!r} is not in the compact PDF")
                 markdown = knotplan(binary, *args, "--format", "markdown")
                 rendered = subprocess.run(["cmark"], input=markdown, capture_output=True, text=True,
                                           check=True).stdout
@@ -109,7 +119,7 @@ def main():
 
     for line in failures:
         print(line)
-    print(f"{sheets + 2} sheets printed with chromium")
+    print(f"{2 * sheets + 2} sheets printed with chromium")
     print(f"{0 if failures else 1} passed, {1 if failures else 0} failed")
     return 1 if failures else 0
 

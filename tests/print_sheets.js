@@ -3,8 +3,9 @@
 // PDFs back with poppler (pdfinfo, pdftoppm). For every area it checks that
 //  - the large-print sheet of a 10-minute routine takes one sheet of paper, both sides at
 //    most (2 pages), and so does the --compact sheet (as before: its table takes one);
-//  - the first page prints the same with and without background graphics, so that nothing
-//    the sheet means is a CSS background, which browsers leave out by default;
+//  - the first page prints the same with and without background graphics (and with the
+//    sheet's print-color-adjust overridden), so that nothing the sheet means is a CSS
+//    background, which browsers leave out by default;
 //  - without background graphics, the legend's "knot" and "also worked" swatches still
 //    print, and differently: each is printed alone and its dark pixels counted.
 // Usage: node print_sheets.js KNOTPLAN_BINARY [FOLDER]
@@ -52,8 +53,15 @@ function darkPixels(pixels) {
   return dark;
 }
 
+// Without background graphics, as a browser that also ignores print-color-adjust would
+// print it (Chromium honours the sheet's "exact" and would print backgrounds anyway).
+const ECONOMY = `* { print-color-adjust: economy !important;
+                    -webkit-print-color-adjust: economy !important; }`;
+
 async function printPdf(page, file, paper, background) {
+  const economy = background ? null : await page.addStyleTag({ content: ECONOMY });
   await page.pdf({ path: file, format: paper, printBackground: background });
+  if (economy) await economy.evaluate((element) => element.remove());
   return file;
 }
 

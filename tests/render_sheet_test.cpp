@@ -47,6 +47,8 @@ std::vector<double> font_sizes(const std::string& style) {
          at = style.find(property, at + 1)) {
       std::size_t number = at + std::string(property).size();
       while (style[number] == ' ') ++number;
+      // "font: inherit" takes its parent's size, which is checked where it is set.
+      if (style.compare(number, 7, "inherit") == 0) continue;
       std::size_t used = 0;
       const double size = std::stod(style.substr(number), &used);
       const std::string unit = style.substr(number + used, 2);

@@ -195,7 +195,9 @@ TEST_CASE("html --compact: one table row per step, day boxes and an SVG legend",
   CHECK(count(html, "<svg class=\"figure\"") == 1);
   CHECK(count(html, "<svg class=\"key knot\"") == 1);
   CHECK(count(html, "<svg class=\"key also\"") == 1);
-  CHECK_THAT(html, Catch::Contains("Marked: the knot in the upper back"));
+  CHECK_THAT(html, Catch::Contains("aria-label=\"Back view of the body. Marked: the knot in the "
+                                   "upper back, both sides; also worked: "));
+  CHECK_THAT(html, Catch::Contains("<p class=\"unseen\">and on the front: chest</p>"));
   CHECK(count(html, "<tr><td class=\"num\">") == routine.steps.size());
   CHECK(count(html, "<span class=\"box\"></span>") == 7 * routine.steps.size());
   CHECK(count(html, "<span class=\"cell\"></span>") == 14);

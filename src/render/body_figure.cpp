@@ -108,6 +108,15 @@ std::string body_map_description(const std::vector<std::string>& knot_areas,
   return text + ".";
 }
 
+std::string areas_not_drawn(const std::vector<std::string>& knot_areas,
+                            const std::set<std::string>& other_areas) {
+  std::vector<std::string> names;
+  for (const std::string& area : other_areas)
+    if (!is_knot(knot_areas, area) && area_shapes().count(area) == 0)
+      names.push_back(readable(area));
+  return joined(names);
+}
+
 std::string body_figure_svg(const std::vector<std::string>& knot_areas,
                             const std::set<std::string>& other_areas, Side side) {
   std::string svg = fmt::format(

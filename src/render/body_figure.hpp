@@ -29,6 +29,11 @@ std::string body_figure_svg(const std::vector<std::string>& knot_areas,
 std::string body_map_description(const std::vector<std::string>& knot_areas,
                                  const std::set<std::string>& other_areas, Side side);
 
+// The other areas the map cannot show from the back, readable and joined ("chest"), or
+// an empty string.
+std::string areas_not_drawn(const std::vector<std::string>& knot_areas,
+                            const std::set<std::string>& other_areas);
+
 // A legend swatch for `mark`: a small inline SVG (class "key knot" or "key also",
 // aria-hidden) drawn like the map's mark. Each mark's swatch appears at most once on a
 // page (its patterns have ids).

@@ -34,10 +34,10 @@ p { margin: 0.6mm 0; }
 header { display: flex; gap: 4mm; align-items: flex-start; }
 header .intro { flex: 1; }
 .summary { color: #333; }
-.figure-box { width: 34mm; margin: 0; text-align: center; }
+.figure-box { width: 30mm; margin: 0; text-align: center; }
 svg.figure { width: 19mm; height: 28mm; }
-.legend, .marked { font-size: 7.9pt; color: #000; margin: 0; }
-svg.key { width: 4.4mm; height: 2.9mm; vertical-align: middle; }
+.legend, .unseen { font-size: 7pt; color: #000; margin: 0; }
+svg.key { width: 3.6mm; height: 2.4mm; vertical-align: middle; }
 table { border-collapse: collapse; width: 100%; }
 table.steps th { font-size: 7.4pt; text-align: left; border-bottom: 0.3mm solid #000;
                  padding: 0.5mm 0.8mm; white-space: nowrap; }
@@ -126,13 +126,16 @@ class CompactWriter {
     if (!routine_.pressure_scale.empty())
       out_ << "<p class=\"scale\">" << escaped(routine_.pressure_scale) << "</p>\n";
     pain_table();
+    // The map's aria-label names every marked area; on paper, the legend, and the areas
+    // the back view cannot show, in the room the old caption had.
     const std::vector<std::string>& knots = routine_.request.areas;
     out_ << "</div>\n<figure class=\"figure-box\">"
          << body_figure_svg(knots, targets, routine_.request.side) << "<figcaption>"
          << "<p class=\"legend\">" << legend_swatch_svg(BodyMark::kKnot) << " knot "
-         << legend_swatch_svg(BodyMark::kAlso) << " also worked</p><p class=\"marked\">"
-         << escaped(body_map_description(knots, targets, routine_.request.side))
-         << "</p></figcaption></figure>\n</header>\n";
+         << legend_swatch_svg(BodyMark::kAlso) << " also worked</p>";
+    if (const std::string front = areas_not_drawn(knots, targets); !front.empty())
+      out_ << "<p class=\"unseen\">and on the front: " << escaped(front) << "</p>";
+    out_ << "</figcaption></figure>\n</header>\n";
   }
 
   void pain_table() {

@@ -53,7 +53,7 @@ std::string mark_patterns(const std::string& prefix) {
       R"svg(patternTransform="rotate(45)"><rect width="3" height="3" fill="#fff"/>)svg"
       R"svg(<path d="M0 0 V3 M0 0 H3" stroke="#000" stroke-width="1.3"/></pattern>)svg"
       R"svg(<pattern id="{0}also" width="4" height="4" patternUnits="userSpaceOnUse">)svg"
-      R"svg(<rect width="4" height="4" fill="#fff"/><circle cx="2" cy="2" r="0.85" fill="#000"/>)svg"
+      R"svg(<rect width="4" height="4" fill="#fff"/><circle cx="2" cy="2" r="1.1" fill="#000"/>)svg"
       R"svg(</pattern></defs>)svg",
       prefix);
 }
@@ -61,7 +61,7 @@ std::string mark_patterns(const std::string& prefix) {
 std::string mark_style(BodyMark mark, const std::string& prefix) {
   return mark == BodyMark::kKnot
              ? fmt::format(R"svg(fill="url(#{}knot)" stroke="#000" stroke-width="1.6")svg", prefix)
-             : fmt::format(R"svg(fill="url(#{}also)" stroke="#000" stroke-width="0.6")svg", prefix);
+             : fmt::format(R"svg(fill="url(#{}also)" stroke="#000" stroke-width="0.8")svg", prefix);
 }
 
 bool is_knot(const std::vector<std::string>& knot_areas, const std::string& area) {

@@ -16,9 +16,10 @@ namespace {
 
 // The large-print sheet, for people from 65 up reading it at arm's length: nothing under
 // 10 pt, the warning signs and the pain boxes at 11 pt, headings larger, black on white, a
-// body map 45 mm tall. Nothing that carries
-// meaning is a CSS background, which browsers leave out unless "background graphics" is
-// on: the map's marks, the legend and the gauges are SVG, boxes and rules are borders.
+// body map 45 mm tall. Nothing that carries meaning is a CSS background, which browsers
+// leave out unless "background graphics" is on: the map's marks, the legend and the
+// gauges are SVG, boxes and rules are borders. (10 pt is the floor, not a wish: at 11 pt
+// and over, the plain 10-minute routines no longer fit two pages.)
 // Sized so that a 10-minute routine takes both sides of one A4 or Letter sheet at most: the
 // instructions run on, numbered, and a technique may go on over the page, its heading and
 // timing kept with its first lines.
@@ -125,7 +126,7 @@ class SheetWriter {
          << "</p></figcaption></figure>\n</header>\n";
   }
 
-  // The days head the columns and "Pain before", "Done" and "Pain after" the rows, for
+  // The days head the columns and "Pain before", "Routine done" and "Pain after" the rows, for
   // screen readers as much as for the eye. One tick a day for the whole routine, rather
   // than one per technique, leaves each technique's lines the whole width of the page.
   void pain_table() {

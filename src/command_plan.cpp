@@ -174,7 +174,8 @@ int run_plan(const Invocation& invocation) {
   std::ostringstream out(std::move(buffer));
   const int width =
       to_standard_output(invocation) ? terminal_width(STDOUT_FILENO).value_or(80) : 80;
-  render(routine, format, TextOptions{color, width}, out);
+  render(routine, format, TextOptions{color, width}, out,
+         invocation.compact ? SheetLayout::kCompact : SheetLayout::kLargePrint);
   emit(invocation, out.view());
   for (const std::string& typed : routine.request.unplaced_symptoms)
     std::fprintf(stderr,

@@ -177,6 +177,7 @@ void apply_settings(Invocation& invocation, const CommandLineValues& command_lin
   invocation.format = value("format").value_or("");
   invocation.output = value("output");
   invocation.color = value("color").value_or("");
+  invocation.compact = value("compact").has_value();
   invocation.guide = value("guide").has_value();
   invocation.time_scale = value("time-scale").value_or("");
   invocation.no_bell = value("no-bell").has_value();

@@ -25,6 +25,7 @@ struct Invocation {
   std::optional<std::string> output;          // absent: standard output
   std::optional<std::string> knowledge_base;  // absent: the built-in one
   std::string color = "auto";
+  bool compact = false;  // --compact: the HTML sheet's one-page table
   bool guide = false;
   bool start = false;  // ask the screening questions ('knotplan start')
   std::string time_scale = "1";

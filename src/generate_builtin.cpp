@@ -257,9 +257,9 @@ class Writer {
   }
 
   static std::string shape(const PoseShape& s) {
-    std::string angles;
-    for (const std::optional<int>& angle : s.angles)
-      angles += (angles.empty() ? "" : ", ") + optional(angle);
+    std::vector<std::string> each;
+    for (const std::optional<int>& angle : s.angles) each.push_back(optional(angle));
+    const std::string angles = fmt::format("{}", fmt::join(each, ", "));
     return fmt::format("PoseShape{{{{{{{}}}}}, {}, {}, {}, {}, {}}}", angles, s.bend, s.hip_x,
                        s.hip_y, optional_enum("BodyPoint", s.near_hand),
                        optional_enum("BodyPoint", s.far_hand));

@@ -71,6 +71,20 @@ TEST_CASE("up to three areas share one session, in the order given", "[cli]") {
   CHECK_THAT(text.out, Catch::StartsWith("Self-massage routine: Lower back and neck\n"));
 }
 
+TEST_CASE("--compact gives the one-table HTML sheet and changes no other format", "[cli]") {
+  const RunResult sheet = run_knotplan({"--area", "neck", "--format", "html"});
+  const RunResult compact = run_knotplan({"--area", "neck", "--format", "html", "--compact"});
+  REQUIRE(sheet.exit_code == 0);
+  REQUIRE(compact.exit_code == 0);
+  CHECK_THAT(sheet.out, Catch::Contains("<section class=\"technique\">"));
+  CHECK(sheet.out.find("<table class=\"steps\">") == std::string::npos);
+  CHECK_THAT(compact.out, Catch::Contains("<table class=\"steps\">"));
+  CHECK(compact.out.find("<section class=\"technique\">") == std::string::npos);
+  for (const char* format : {"text", "markdown", "json"})
+    CHECK(run_knotplan({"--area", "neck", "--format", format, "--compact"}).out ==
+          run_knotplan({"--area", "neck", "--format", format}).out);
+}
+
 TEST_CASE("version and --help print to stdout and exit 0", "[cli]") {
   const RunResult version = run_knotplan({"--version"});
   CHECK(version.exit_code == 0);

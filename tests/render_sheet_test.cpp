@@ -24,6 +24,42 @@ std::string html_of(const Routine& routine) {
   return out.str();
 }
 
+std::string compact_html_of(const Routine& routine) {
+  std::ostringstream out;
+  render_html_compact(routine, out);
+  return out.str();
+}
+
+// The sheet's one style sheet.
+std::string style_of(const std::string& html) {
+  const std::size_t start = html.find("<style>");
+  const std::size_t end = html.find("</style>");
+  REQUIRE(start != std::string::npos);
+  REQUIRE(end != std::string::npos);
+  return html.substr(start, end - start);
+}
+
+// Every font size the style sheet sets, in points ("font-size: 10.5pt", "font: 12pt/1.3").
+std::vector<double> font_sizes(const std::string& style) {
+  std::vector<double> sizes;
+  for (const char* property : {"font-size:", "font:"}) {
+    for (std::size_t at = style.find(property); at != std::string::npos;
+         at = style.find(property, at + 1)) {
+      std::size_t number = at + std::string(property).size();
+      while (style[number] == ' ') ++number;
+      // "font: inherit" takes its parent's size, which is checked where it is set.
+      if (style.compare(number, 7, "inherit") == 0) continue;
+      std::size_t used = 0;
+      const double size = std::stod(style.substr(number), &used);
+      const std::string unit = style.substr(number + used, 2);
+      // Points only: a size in any other unit would escape this check, so it fails.
+      CHECK(unit == "pt");
+      sizes.push_back(size);
+    }
+  }
+  return sizes;
+}
+
 std::size_t count(const std::string& text, const std::string& what) {
   std::size_t found = 0;
   for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
@@ -72,7 +108,7 @@ TEST_CASE("markdown escapes knowledge-base text so that it prints as written", "
   CHECK(text.find('\x1b') == std::string::npos);
 }
 
-TEST_CASE("html: one self-contained page with figure, gauges, day boxes and pain boxes",
+TEST_CASE("html: a large-print sheet, each technique once, with a body map and pain boxes",
           "[sheet]") {
   const Routine routine = plan(builtin_knowledge_base(),
                                make_request("upper-back", "today", "strain", 10, {"tennis-ball"}));
@@ -83,11 +119,85 @@ TEST_CASE("html: one self-contained page with figure, gauges, day boxes and pain
   // Nothing loads from outside; addresses appear only as text in the references.
   for (const char* external : {"<link", "<script", "@import", "src=", "href="})
     CHECK(html.find(external) == std::string::npos);
-  const std::size_t references = html.find("<div class=\"references\">");
-  REQUIRE(references != std::string::npos);
-  CHECK(html.find("http") > references);
-  CHECK(count(html, "<li>") >= routine.references.size());
+  // The references are named by number and where to find them, not listed: with their
+  // addresses they would take a third of a page.
+  CHECK(html.find("http") == std::string::npos);
+  CHECK_THAT(html, Catch::Contains("Its " + std::to_string(routine.references.size()) +
+                                   " sources, with web addresses: <kbd>knotplan sources</kbd>"));
+  // A technique done on each side is one block: its steps, less the second sides.
+  std::size_t techniques = 0;
+  std::size_t sided = 0;
+  for (std::size_t i = 0; i < routine.steps.size(); ++i) {
+    const bool second_side = i > 0 &&
+                             routine.steps[i - 1].technique == routine.steps[i].technique &&
+                             routine.steps[i - 1].side != routine.steps[i].side;
+    if (second_side)
+      ++sided;
+    else
+      ++techniques;
+    CHECK_THAT(html, Catch::Contains(routine.steps[i].name));
+  }
+  REQUIRE(sided > 0);
+  CHECK(count(html, "<section class=\"technique\">") == techniques);
+  // Pain before and after, and a tick for the routine, each day of the week.
+  CHECK(count(html, "<span class=\"cell\"></span>") == 14);
+  CHECK(count(html, "<span class=\"tick\"></span>") == 7);
+  CHECK(count(html, ", then right: ") + count(html, ", then left: ") == sided);
+  // A second side whose words name a side says to swap them.
+  std::size_t swapped = 0;
+  for (std::size_t i = 1; i < routine.steps.size(); ++i)
+    if (routine.steps[i - 1].technique == routine.steps[i].technique &&
+        routine.steps[i - 1].side != routine.steps[i].side &&
+        routine.steps[i - 1].instructions != routine.steps[i].instructions)
+      ++swapped;
+  CHECK(swapped > 0);
+  CHECK(count(html, ", with left and right swapped.</span>") == swapped);
+  // The body map, its legend in SVG, and a text alternative that names what is marked.
   CHECK(count(html, "<svg class=\"figure\"") == 1);
+  CHECK(count(html, "<svg class=\"key knot\"") == 1);
+  CHECK(count(html, "<svg class=\"key also\"") == 1);
+  CHECK_THAT(html, Catch::Contains("aria-label=\"Back view of the body. Marked: the knot in the "
+                                   "upper back, both sides; also worked: "));
+  CHECK_THAT(html, Catch::Contains("chest (on the front, not drawn)."));
+  // The warning signs come before the first technique, where they are read.
+  const std::size_t watch =
+      html.find("<div class=\"watch\" role=\"note\"><strong>Stop and get help if");
+  REQUIRE(watch != std::string::npos);
+  CHECK(html.find("tearing or ripping pain") > watch);
+  CHECK(watch < html.find("<section class=\"technique\">"));
+  CHECK_THAT(html, Catch::Contains("self-care guidance, not a diagnosis"));
+}
+
+TEST_CASE("html: nothing under 10 pt, and no meaning in CSS backgrounds", "[sheet]") {
+  const Routine routine = plan(builtin_knowledge_base(), make_request("neck", "2d", "sleep"));
+  const std::string style = style_of(html_of(routine));
+  const std::vector<double> sizes = font_sizes(style);
+  REQUIRE(sizes.size() >= 5);
+  for (const double size : sizes) CHECK(size >= 10);
+  CHECK_THAT(style, Catch::Contains("body { font: 10pt/"));
+  // The warning signs and the pain boxes are larger still.
+  CHECK_THAT(style, Catch::Contains(".watch { border: 1mm solid #000; padding: 0.6mm 2.5mm; "
+                                    "margin: 2mm 0; font-size: 11pt; }"));
+  // Browsers leave out backgrounds unless asked to print them: the sheet uses none, and
+  // asks for its SVG fills as they are.
+  for (const std::string& sheet : {html_of(routine), compact_html_of(routine)}) {
+    const std::string css = style_of(sheet);
+    CHECK(css.find("background") == std::string::npos);
+    CHECK_THAT(css,
+               Catch::Contains("-webkit-print-color-adjust: exact; print-color-adjust: exact;"));
+  }
+}
+
+TEST_CASE("html --compact: one table row per step, day boxes and an SVG legend", "[sheet]") {
+  const Routine routine = plan(builtin_knowledge_base(),
+                               make_request("upper-back", "today", "strain", 10, {"tennis-ball"}));
+  const std::string html = compact_html_of(routine);
+  CHECK(count(html, "<svg class=\"figure\"") == 1);
+  CHECK(count(html, "<svg class=\"key knot\"") == 1);
+  CHECK(count(html, "<svg class=\"key also\"") == 1);
+  CHECK_THAT(html, Catch::Contains("aria-label=\"Back view of the body. Marked: the knot in the "
+                                   "upper back, both sides; also worked: "));
+  CHECK_THAT(html, Catch::Contains("<p class=\"unseen\">and on the front: chest</p>"));
   CHECK(count(html, "<tr><td class=\"num\">") == routine.steps.size());
   CHECK(count(html, "<span class=\"box\"></span>") == 7 * routine.steps.size());
   CHECK(count(html, "<span class=\"cell\"></span>") == 14);
@@ -97,24 +207,25 @@ TEST_CASE("html: one self-contained page with figure, gauges, day boxes and pain
     if (step.pressure) ++pressed;
   }
   CHECK(count(html, "<svg class=\"gauge\"") == pressed);
-  CHECK_THAT(html, Catch::Contains("and on the front: chest"));
-  // The warning signs come before the first step, where they are read.
-  const std::size_t watch =
-      html.find("<div class=\"watch\" role=\"note\"><strong>Stop and get help if");
-  REQUIRE(watch != std::string::npos);
-  CHECK(html.find("tearing or ripping pain") > watch);
-  CHECK(watch < html.find("<table class=\"steps\">"));
-  CHECK_THAT(html, Catch::Contains("self-care guidance, not a diagnosis"));
+  const std::size_t references = html.find("<div class=\"references\">");
+  REQUIRE(references != std::string::npos);
+  CHECK(html.find("http") > references);
+  CHECK(count(html, "<li>") >= routine.references.size());
+  // Its print is no smaller than it was: 7.9 pt text.
+  CHECK_THAT(style_of(html), Catch::Contains("body { font: 7.9pt/"));
+  for (const double size : font_sizes(style_of(html))) CHECK(size >= 6);
+  CHECK(html.find("<div class=\"watch\" role=\"note\">") < html.find("<table class=\"steps\">"));
 }
 
 TEST_CASE("html escapes every piece of knowledge-base text", "[sheet]") {
-  const std::string html = html_of(hostile_routine());
-  CHECK(html.find("<script") == std::string::npos);
-  CHECK(html.find("<img") == std::string::npos);
-  CHECK_THAT(html, Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt; *bold* [link](x) &amp; "
-                                   "&quot;quotes&quot;"));
-  CHECK_THAT(html, Catch::Contains("&lt;img src=x onerror=alert(1)&gt;"));
-  CHECK(html.find('\x1b') == std::string::npos);
+  for (const std::string& html : {html_of(hostile_routine()), compact_html_of(hostile_routine())}) {
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("<img") == std::string::npos);
+    CHECK_THAT(html, Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt; *bold* [link](x) &amp; "
+                                     "&quot;quotes&quot;"));
+    CHECK_THAT(html, Catch::Contains("&lt;img src=x onerror=alert(1)&gt;"));
+    CHECK(html.find('\x1b') == std::string::npos);
+  }
 }
 
 TEST_CASE("a withheld routine's sheet says only why and whom to see", "[sheet]") {
@@ -143,7 +254,9 @@ TEST_CASE("explaining adds the session shape and the rules to every sheet", "[sh
   CHECK_THAT(markdown, Catch::Contains("- neck-knot: "));
   const std::string html = html_of(routine);
   CHECK_THAT(html, Catch::Contains("<h2>Why this routine</h2>"));
-  CHECK(html.find("<div class=\"explain\">") > html.find("<div class=\"references\">"));
+  CHECK(html.find("<div class=\"explain\">") > html.find("<div class=\"closing\">"));
+  const std::string compact = compact_html_of(routine);
+  CHECK(compact.find("<div class=\"explain\">") > compact.find("<div class=\"references\">"));
   request.explain = false;
   CHECK(markdown_of(plan(builtin_knowledge_base(), request)).find("## Why this routine") ==
         std::string::npos);

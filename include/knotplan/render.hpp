@@ -44,8 +44,16 @@ struct TextOptions {
   int width = 80;  // lines are wrapped to this many columns
 };
 
-// The routine in `format`; `text` is used only by Format::kText.
-void render(const Routine& routine, Format format, const TextOptions& text, std::ostream& out);
+// How the HTML sheet is laid out (--compact). Other formats have one layout each.
+enum class SheetLayout {
+  kLargePrint,  // each technique once, with its picture; nothing under 10 pt; two pages at most
+  kCompact,     // a table of steps on one page, in small print
+};
+
+// The routine in `format`; `text` is used only by Format::kText, `layout` only by
+// Format::kHtml.
+void render(const Routine& routine, Format format, const TextOptions& text, std::ostream& out,
+            SheetLayout layout = SheetLayout::kLargePrint);
 
 // The request as the routine's JSON "request" object, for the session log.
 std::string request_json(const Request& request);
@@ -70,10 +78,19 @@ void render_json(const Routine& routine, std::ostream& out);
 // cautions and when to see someone. Knowledge-base text is escaped, never markup.
 void render_markdown(const Routine& routine, std::ostream& out);
 
-// The routine as one self-contained HTML page (no network, fonts, images or scripts)
-// that prints on one sheet of paper (both sides at most) for a 10-minute routine. All
+// The routine as one self-contained HTML page (no network, fonts, images or scripts) to
+// print, in large print for older eyes: the warning signs, a body map, pain boxes and a
+// tick for each day, then each technique once, with its picture (when it has one), timing,
+// pressure, instructions and cues; the references are counted and pointed to, not
+// listed. A 10-minute routine prints on one sheet of paper
+// (both sides at most, A4 or Letter). Nothing that carries meaning is a CSS background, so
+// it prints the same whatever the browser's background-graphics setting. All
 // knowledge-base text is escaped.
 void render_html(const Routine& routine, std::ostream& out);
+
+// The same routine as one table of steps in small print, on one page for a 10-minute
+// routine, then the references with their web addresses (--compact).
+void render_html_compact(const Routine& routine, std::ostream& out);
 
 }  // namespace knotplan
 

@@ -30,7 +30,8 @@ std::optional<Format> format_of_file(std::string_view path) {
   return std::nullopt;
 }
 
-void render(const Routine& routine, Format format, const TextOptions& text, std::ostream& out) {
+void render(const Routine& routine, Format format, const TextOptions& text, std::ostream& out,
+            SheetLayout layout) {
   switch (format) {
     case Format::kJson:
       render_json(routine, out);
@@ -39,7 +40,10 @@ void render(const Routine& routine, Format format, const TextOptions& text, std:
       render_markdown(routine, out);
       return;
     case Format::kHtml:
-      render_html(routine, out);
+      if (layout == SheetLayout::kCompact)
+        render_html_compact(routine, out);
+      else
+        render_html(routine, out);
       return;
     case Format::kText:
     case Format::kCsv:  // not a routine format: run_plan never asks for it

@@ -77,8 +77,12 @@ int guide(const Routine& routine, const Invocation& invocation, double time_scal
   // Opened first, so that a log that cannot be written stops us before the session, not
   // after it.
   std::optional<HistoryStore> store;
-  if (const auto path = history_file(invocation))
+  if (const auto path = history_file_if_any(invocation)) {
     store.emplace(HistoryStore::open_for_writing(*path));
+  } else if (!invocation.history_off) {
+    std::fputs("knotplan: note: this session is not recorded: set HOME or use --history FILE\n",
+               stderr);
+  }
   int signal_number = 0;
   std::optional<int> pain_before;
   if (store && options.live)
@@ -161,7 +165,7 @@ int run_plan(const Invocation& invocation) {
   }
   // What the log says (the episode's start, whether it is getting better, ratings); the
   // summary file beside the database makes this a few microseconds (history_store.hpp).
-  if (const auto path = history_file(invocation))
+  if (const auto path = history_file_if_any(invocation))
     request.history = std::make_shared<const HistorySummary>(read_history_summary(*path));
   const Routine routine = plan(kb, request, clock_for_commands());
   // A withheld routine is never guided: it prints the same message as planning does.

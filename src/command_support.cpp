@@ -220,6 +220,16 @@ std::optional<std::string> history_file(const Invocation& invocation) {
   return invocation.history ? *invocation.history : default_history_path();
 }
 
+std::optional<std::string> history_file_if_any(const Invocation& invocation) {
+  try {
+    return history_file(invocation);
+  } catch (const IoError&) {
+    // No HOME and no XDG_STATE_HOME (a bare cron job, a container): nowhere to look, so a
+    // plan goes without the log, as for a new user. Only writing it must fail.
+    return std::nullopt;
+  }
+}
+
 bool color_for_stdout(const Invocation& invocation) {
   const ColorChoice choice = parse_color_choice(invocation.color);
   const bool to_terminal = to_standard_output(invocation) && isatty(STDOUT_FILENO);

@@ -39,7 +39,7 @@ constexpr std::array kCommands{
                 .run = run_show},
     CommandSpec{
         .path = "sources",
-        .summary = "Every publication the knowledge base cites, in full",
+        .summary = "Every publication the knowledge base cites",
         .details =
             "\nTechniques, rules and warning signs cite these by id; 'knotplan show\n"
             "TECHNIQUE' and the printed sheets list the ones they use.\n"
@@ -76,7 +76,7 @@ constexpr std::array kCommands{
                            "  knotplan --kb my-kb.json --area neck --explain\n"},
     CommandSpec{
         .path = "kb check",
-        .summary = "Validate a knowledge base file and print every problem",
+        .summary = "Check a knowledge base, listing every problem",
         .argument_kind = ArgumentKind::kFile,
         .argument = "FILE",
         .argument_help = "The file to check; - for standard input",
@@ -87,7 +87,7 @@ constexpr std::array kCommands{
             "  knotplan kb export | knotplan kb check -\n",
         .run = run_kb_check},
     CommandSpec{.path = "kb export",
-                .summary = "Print the built-in knowledge base, to start your own",
+                .summary = "Print the built-in knowledge base to start from",
                 .details = "\nOptions: -o FILE\n"
                            "\nExamples:\n  knotplan kb export > my-kb.json\n"
                            "  knotplan --kb my-kb.json --area neck --explain\n",

@@ -106,7 +106,12 @@ const Clock& clock_for_commands();
 std::string local_time_now();
 
 // The session log's file: the one chosen, else the default; nullopt when it is off.
+// Throws IoError when there is no default (neither HOME nor XDG_STATE_HOME is set).
 std::optional<std::string> history_file(const Invocation& invocation);
+
+// The same, but nullopt where there is no default: for what can go on without the log
+// (planning reads it, the guide records into it when it can).
+std::optional<std::string> history_file_if_any(const Invocation& invocation);
 
 // Whether to colour standard output, from --color, NO_COLOR, TERM and the terminal.
 bool color_for_stdout(const Invocation& invocation);

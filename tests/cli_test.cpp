@@ -71,7 +71,8 @@ TEST_CASE("up to three areas share one session, in the order given", "[cli]") {
   CHECK_THAT(text.out, Catch::StartsWith("Self-massage routine: Lower back and neck\n"));
 }
 
-TEST_CASE("--compact gives the one-table HTML sheet and changes no other format", "[cli]") {
+TEST_CASE("compact: --compact gives the one-table HTML sheet and changes no other format",
+          "[cli]") {
   const RunResult sheet = run_knotplan({"--area", "neck", "--format", "html"});
   const RunResult compact = run_knotplan({"--area", "neck", "--format", "html", "--compact"});
   REQUIRE(sheet.exit_code == 0);
@@ -431,7 +432,8 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("-h fits a 24-line terminal, and no help line is wider than 80 columns", "[cli]") {
+TEST_CASE("short help: -h fits a 24-line terminal, and no help line is wider than 80 columns",
+          "[cli]") {
   const RunResult short_help = run_knotplan({"-h"});
   CHECK(short_help.exit_code == 0);
   CHECK(lines_of(short_help.out).size() <= 23);  // and the prompt

@@ -58,8 +58,8 @@ table.pain { border-collapse: collapse; margin: 1mm 0; }
 .every { font-size: 10pt; font-weight: normal; font-style: italic; }
 section.technique { border-bottom: 0.3mm solid #000; padding: 0.6mm 0 0.8mm; orphans: 2;
                     widows: 2; display: flow-root; }
-.picture { float: right; width: 26mm; margin: 0 0 1mm 3mm; }
-.picture svg { display: block; width: 26mm; height: 26mm; }
+.picture { float: right; width: 28mm; margin: 0 0 1mm 3mm; }
+.picture svg { display: block; width: 28mm; height: 28mm; }
 .num { display: inline-block; min-width: 6mm; }
 .when { break-after: avoid; page-break-after: avoid; }
 .pressure { float: right; white-space: nowrap; font-size: 10pt; font-weight: normal; }

@@ -54,6 +54,15 @@ std::string date_text(const CivilDate& date) {
   return text;
 }
 
+std::string local_date_time_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &local);
+  return text;
+}
+
 CivilDate SystemClock::today() const {
   const std::time_t now = std::time(nullptr);
   std::tm local{};

@@ -1,7 +1,6 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
-#include <ctime>
 #include <memory>
 
 #include "commands.hpp"
@@ -50,12 +49,7 @@ const Clock& clock_for_commands() {
 
 std::string local_time_now() {
   if (const auto now = test_now()) return date_text(now->date) + "T" + now->time;
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &local);
-  return text;
+  return local_date_time_now();
 }
 
 }  // namespace knotplan

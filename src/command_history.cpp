@@ -77,18 +77,12 @@ std::vector<TechniqueRating> ratings_given(const KnowledgeBase& kb, const Invoca
     if (verdict != "up" && verdict != "down")
       throw UsageError(fmt::format("--rate {} says neither up nor down", quote_value(typed)),
                        "write TECHNIQUE=up for what helped, TECHNIQUE=down for what did not");
-    const std::string name = typed.substr(0, equals);
-    const std::string wanted = normalize_id(name);
-    const Technique* found = nullptr;
-    std::vector<std::string> ids;
-    for (const Technique& technique : kb.techniques) {
-      ids.emplace_back(technique.id);
-      if (found == nullptr && (technique.id == wanted || normalize_id(technique.name) == wanted))
-        found = &technique;
-    }
+    const Technique* found = kb.technique_named(typed.substr(0, equals));
     if (found == nullptr) {
+      std::vector<std::string> ids;
+      for (const Technique& technique : kb.techniques) ids.emplace_back(technique.id);
       std::string hint;
-      if (const auto closest = closest_match(wanted, ids))
+      if (const auto closest = closest_match(normalize_id(typed.substr(0, equals)), ids))
         hint = fmt::format("did you mean '{}'? ", *closest);
       throw UsageError(fmt::format("--rate {} names no technique", quote_value(typed)),
                        hint + "'knotplan list techniques' lists them");

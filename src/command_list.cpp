@@ -69,17 +69,12 @@ int run_show(const Invocation& invocation) {
     throw UsageError("'knotplan show' needs a technique",
                      "for example: knotplan show ball-against-wall. "
                      "'knotplan list techniques' lists them all");
-  // A technique can be named by its id or by its name, in any case.
-  const std::string wanted = normalize_id(invocation.argument);
-  const Technique* found = nullptr;
-  std::vector<std::string> ids;
-  for (const Technique& technique : kb.techniques) {
-    ids.emplace_back(technique.id);
-    if (found == nullptr && (technique.id == wanted || normalize_id(technique.name) == wanted))
-      found = &technique;
-  }
-  if (found == nullptr)
+  const Technique* found = kb.technique_named(invocation.argument);
+  if (found == nullptr) {
+    std::vector<std::string> ids;
+    for (const Technique& technique : kb.techniques) ids.emplace_back(technique.id);
     unknown("a technique", invocation.argument, ids, "'knotplan list techniques' lists them all");
+  }
   std::ostringstream out;
   if (format == "svg") {
     if (!found->pose)

@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "knotplan/ids.hpp"
+
 namespace knotplan {
 
 namespace {
@@ -104,6 +106,13 @@ const Technique* KnowledgeBase::find_technique(std::string_view id) const {
 }
 const Source* KnowledgeBase::find_source(std::string_view id) const {
   return find_by_id(sources, id);
+}
+
+const Technique* KnowledgeBase::technique_named(std::string_view typed) const {
+  const std::string wanted = normalize_id(typed);
+  for (const Technique& technique : techniques)
+    if (technique.id == wanted || normalize_id(technique.name) == wanted) return &technique;
+  return nullptr;
 }
 
 }  // namespace knotplan

@@ -15,6 +15,7 @@
 
 #include "history/history_files.hpp"
 #include "history/summary_cache.hpp"
+#include "knotplan/clock.hpp"
 #include "knotplan/error.hpp"
 #include "test_support.hpp"
 
@@ -107,20 +108,6 @@ std::optional<HistorySummary> matching_summary_file(const std::string& path) {
   auto contents = summary_cache::parse(*text);
   if (!contents || contents->stats != history_files::stat_database(path)) return std::nullopt;
   return contents->summary;
-}
-
-// Howard Hinnant's civil_from_days, the inverse of days_from_civil.
-CivilDate civil_from_days(long days) {
-  days += 719468;
-  const long era = (days >= 0 ? days : days - 146096) / 146097;
-  const long day_of_era = days - era * 146097;
-  const long year_of_era =
-      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const long day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  const long month_index = (5 * day_of_year + 2) / 153;
-  const int day = static_cast<int>(day_of_year - (153 * month_index + 2) / 5 + 1);
-  const int month = static_cast<int>(month_index < 10 ? month_index + 3 : month_index - 9);
-  return {static_cast<int>(year_of_era + era * 400 + (month <= 2)), month, day};
 }
 
 class Umask {

@@ -27,6 +27,9 @@ std::optional<CivilDate> parse_civil_date(std::string_view text);
 // YYYY-MM-DD.
 std::string date_text(const CivilDate& date);
 
+// The date and time now in the local time zone, "YYYY-MM-DDTHH:MM:SS".
+std::string local_date_time_now();
+
 // Where "today" comes from. Injected so that tests can fix the date.
 class Clock {
  public:

@@ -389,6 +389,9 @@ struct KnowledgeBase {
   const Condition* find_condition(std::string_view id) const;
   const Technique* find_technique(std::string_view id) const;
   const Source* find_source(std::string_view id) const;
+
+  // The technique a person named, by its id or its name, in any case; nullptr when none.
+  const Technique* technique_named(std::string_view typed) const;
 };
 
 }  // namespace knotplan

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <ctime>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -26,15 +25,6 @@ namespace {
 using sqlite::Database;
 using sqlite::Statement;
 using sqlite::Transaction;
-
-std::string local_time_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &local);
-  return text;
-}
 
 [[noreturn]] void refuse(const std::string& message) {
   throw UsageError(message, "a session needs an area, pain from 0 to " + std::to_string(kMaxPain) +
@@ -387,7 +377,7 @@ std::vector<std::int64_t> HistoryStore::add_all(const std::vector<SessionRecord>
   const history_files::WriteLock lock(state_->path);
   history_files::remove_file(history_files::summary_path(state_->path));
   Transaction transaction(database, Transaction::Kind::kImmediate);
-  const std::string now = local_time_now();
+  const std::string now = local_date_time_now();
   std::vector<std::int64_t> ids;
   ids.reserve(sessions.size());
   for (const SessionRecord& session : sessions)

@@ -4,40 +4,13 @@
 #include <cmath>
 
 #include "history_days.hpp"
+#include "html_common.hpp"
 #include "knotplan/render_history.hpp"
 #include "knotplan/terminal.hpp"
 
 namespace knotplan {
 
 namespace {
-
-// Every piece of session text that reaches the page goes through here: control characters
-// made visible, then the five HTML metacharacters escaped (as the routine sheet does).
-std::string escaped(std::string_view text) {
-  std::string result;
-  for (const char c : printable(text)) {
-    switch (c) {
-      case '&':
-        result += "&amp;";
-        break;
-      case '<':
-        result += "&lt;";
-        break;
-      case '>':
-        result += "&gt;";
-        break;
-      case '"':
-        result += "&quot;";
-        break;
-      case '\'':
-        result += "&#39;";
-        break;
-      default:
-        result += c;
-    }
-  }
-  return result;
-}
 
 // Print-friendly: black text, series told apart by line style and marker as well as by
 // colour, no figure or table split across pages, each area after the first on a new page.
@@ -163,8 +136,8 @@ class HistoryHtmlWriter {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<title>" +
-        escaped(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<main>\n";
-    out_ += "<h1>" + escaped(title) + "</h1>\n";
+        html_escaped(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<main>\n";
+    out_ += "<h1>" + html_escaped(title) + "</h1>\n";
     if (histories.empty()) {
       nothing_yet();
     } else {
@@ -182,14 +155,15 @@ class HistoryHtmlWriter {
  private:
   void nothing_yet() {
     const std::string area = view_.area.value_or("upper-back");
-    out_ += "<p>No sessions recorded yet. <code>knotplan --area " + escaped(area) +
-            " --guide</code> records a guided session; <code>knotplan log --area " + escaped(area) +
+    out_ += "<p>No sessions recorded yet. <code>knotplan --area " + html_escaped(area) +
+            " --guide</code> records a guided session; <code>knotplan log --area " +
+            html_escaped(area) +
             " --pain-before 6 --pain-after 4</code> records one you did on your own.</p>\n";
   }
 
   void area(const AreaHistory& history) {
     ++area_number_;
-    const std::string name = escaped(area_name(view_, history.area));
+    const std::string name = html_escaped(area_name(view_, history.area));
     const HistoryDay& last = history.days.back();
     out_ += fmt::format("<section aria-labelledby=\"area-{0}\">\n<h2 id=\"area-{0}\">{1}</h2>\n",
                         area_number_, name);
@@ -270,7 +244,7 @@ class HistoryHtmlWriter {
         "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-labelledby=\"{}-title "
         "{}-desc\">\n<title id=\"{}-title\">Pain before and after the sessions: {}</title>\n"
         "<desc id=\"{}-desc\">{}</desc>\n",
-        kChartWidth, kChartHeight, id, id, id, name, id, escaped(description));
+        kChartWidth, kChartHeight, id, id, id, name, id, html_escaped(description));
     // The scale, a line every two points.
     for (int pain = 0; pain <= kMaxPain; pain += 2) {
       const double y = y_of(pain);
@@ -497,7 +471,7 @@ class HistoryHtmlWriter {
       out_ += fmt::format(
           "<tr><th scope=\"row\">{}</th><td class=\"number\">{}</td><td class=\"number\">{}</td>"
           "<td>{} on {}</td></tr>\n",
-          escaped(technique_name(view_, tally.technique)), tally.up, tally.down,
+          html_escaped(technique_name(view_, tally.technique)), tally.up, tally.down,
           tally.last_up ? "helped" : "did not help", long_date(tally.last));
     out_ += "</tbody>\n</table>\n";
   }
@@ -523,7 +497,7 @@ class HistoryHtmlWriter {
       for (const TechniqueRating& rating : record.ratings)
         rated += fmt::format("{}{} {}", rated.empty() ? "" : "<br>",
                              rating.rating == Rating::kUp ? "helped:" : "did not help:",
-                             escaped(technique_name(view_, rating.technique)));
+                             html_escaped(technique_name(view_, rating.technique)));
       out_ += fmt::format(
           "<tr><td class=\"date\">{} {}</td><td>{}</td><td class=\"number\">{}</td><td "
           "class=\"number\">{}</td>"
@@ -533,7 +507,7 @@ class HistoryHtmlWriter {
           duration_text(record.seconds),
           record.pain_before ? std::to_string(*record.pain_before) : "–",
           record.pain_after ? std::to_string(*record.pain_after) : "–", rated,
-          escaped(record.note));
+          html_escaped(record.note));
     }
     out_ += "</tbody>\n</table>\n";
     if (earlier > 0)

@@ -9,7 +9,7 @@
 
 namespace knotplan {
 
-std::string html_escaped(const std::string& text) {
+std::string html_escaped(std::string_view text) {
   std::string result;
   for (const char c : printable(text)) {
     switch (c) {

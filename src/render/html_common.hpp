@@ -13,9 +13,9 @@ namespace knotplan {
 // What both HTML sheets (the large-print sheet of html.cpp and the --compact table of
 // html_compact.cpp) write the same way.
 
-// Every piece of text that reaches the page goes through here: control characters made
-// visible, then the five HTML metacharacters escaped.
-std::string html_escaped(const std::string& text);
+// Every piece of text that reaches a page goes through here: control characters made
+// visible, then the five HTML metacharacters escaped. The history page uses it too.
+std::string html_escaped(std::string_view text);
 
 // The page up to <main>, with `style` as its only style sheet, and from </main> on.
 void write_page_start(const std::string& title, const char* style, std::ostream& out);

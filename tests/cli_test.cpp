@@ -465,7 +465,7 @@ TEST_CASE("every option of the table is in --help, and no other", "[cli]") {
   }
 }
 
-TEST_CASE("a repeated option takes the last value; a list gathers every one", "[cli]") {
+TEST_CASE("a repeated option takes the last value, a list gathers every one", "[cli]") {
   const RunResult last = run_knotplan(
       {"--area", "neck", "--area", "lower-back", "-m", "3", "-m", "4", "--format", "json"});
   CHECK(last.exit_code == 0);

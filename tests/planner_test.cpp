@@ -105,7 +105,7 @@ TEST_CASE("held stretches report hold and reps that add up to the step", "[plann
   CHECK(stretch.seconds <= 60);
 }
 
-TEST_CASE("only equipment the person has is used; substitutes count", "[planner]") {
+TEST_CASE("only equipment the person has is used, substitutes count", "[planner]") {
   const KnowledgeBase kb = with_rules(
       {adding("r", {step("ball-against-wall", 60), step("foam-roller-upper-back", 50)})});
   CHECK(plan(kb, make_request("upper-back")).steps.empty());
@@ -152,7 +152,7 @@ TEST_CASE("an exclusion beats an addition, by id, by tag and off the knot", "[pl
   for (const Step& s : spared.steps) CHECK(s.target == "chest");
 }
 
-TEST_CASE("priority picks first; ties go to the earlier rule in the file", "[planner]") {
+TEST_CASE("priority picks first, ties go to the earlier rule in the file", "[planner]") {
   // Two 90-second (per side) candidates at the same priority; only one fits in 3 minutes.
   const KnowledgeBase first_wins = with_rules(
       {adding("a", {step("ball-against-wall", 50)}), adding("b", {step("ball-on-floor", 50)})});

@@ -88,7 +88,7 @@ TEST_CASE("symptoms stop the routine at the most urgent level", "[rules]") {
   CHECK(evaluate_rules(kb, doctor).stops.at(0).level == Level::kDoctor);
 }
 
-TEST_CASE("pain of 8 or more withholds; pain of 7 caps pressure", "[rules]") {
+TEST_CASE("pain of 8 or more withholds, pain of 7 caps pressure", "[rules]") {
   const KnowledgeBase& kb = builtin_knowledge_base();
   Request request = make_request("neck", "1w");
   request.pain = 8;

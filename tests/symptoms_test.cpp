@@ -97,7 +97,7 @@ TEST_CASE("the screening questions build the request and the command that repeat
         "knotplan --area neck --since 3d --cause posture --equipment tennis-ball --age 44");
 }
 
-TEST_CASE("a yes that is an emergency ends the questions; q and the end of input leave",
+TEST_CASE("a yes that is an emergency ends the questions, q and the end of input leave",
           "[screening]") {
   RequestOptions request;
   ScriptedScreeningIo io({"upper-back", "", "", "", "", "", "", "y"});

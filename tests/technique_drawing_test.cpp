@@ -161,7 +161,7 @@ TEST_CASE("a pose survives show --format json and loading again", "[drawing]") {
         builtin_knowledge_base().find_technique("ball-against-wall")->pose);
 }
 
-TEST_CASE("show ID --format svg prints the drawing; -o NAME.svg writes it", "[drawing][cli]") {
+TEST_CASE("show ID --format svg prints the drawing, -o NAME.svg writes it", "[drawing][cli]") {
   const RunResult shown = run_knotplan({"show", "ball-against-wall", "--format", "svg"});
   CHECK(shown.exit_code == 0);
   CHECK_THAT(shown.out, Catch::StartsWith("<svg xmlns="));

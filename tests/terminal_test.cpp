@@ -20,7 +20,7 @@ std::string testing_bytes(std::string_view text) {
 
 }  // namespace
 
-TEST_CASE("colour: an explicit choice wins; auto needs a real terminal", "[terminal]") {
+TEST_CASE("colour: an explicit choice wins, auto needs a real terminal", "[terminal]") {
   CHECK(use_color(ColorChoice::kAlways, "1", "dumb", false));
   CHECK_FALSE(use_color(ColorChoice::kNever, nullptr, "xterm", true));
   CHECK(use_color(ColorChoice::kAuto, nullptr, "xterm", true));

@@ -7,7 +7,12 @@
 //    sheet's print-color-adjust overridden), so that nothing the sheet means is a CSS
 //    background, which browsers leave out by default;
 //  - without background graphics, the legend's "knot" and "also worked" swatches still
-//    print, and differently: each is printed alone and its dark pixels counted.
+//    print, and differently: each is printed alone and its dark pixels counted;
+//  - every 10-minute routine of the request matrix fits one sheet, both sides: each area ×
+//    cause × stage on A4 and Letter, and the longest of them (lingering and chronic) again
+//    on Letter, the shorter paper, with every piece of equipment and a health condition.
+// Line breaks, and so pages, depend on the font: the sheet asks for Arial first, which
+// Windows and macOS have; Liberation Sans has the same metrics and stands in for it here.
 // Usage: node print_sheets.js KNOTPLAN_BINARY [FOLDER]
 // With FOLDER, the PDFs and their pages as PNG (60 dpi) are kept there, to look at.
 // Needs puppeteer-core (NODE_PATH pointing at it), Chromium (CHROMIUM, or
@@ -31,6 +36,53 @@ function areas(binary) {
   const line = (result.stderr + result.stdout).split('\n').find((l) => l.startsWith('Valid areas: '));
   if (!line) throw new Error('could not read the areas from knotplan --area unknown');
   return line.slice('Valid areas: '.length).split(/,\s*/).filter(Boolean);
+}
+
+// The first column of `knotplan list WHAT`, leaving out what is always there.
+function listed(binary, what) {
+  return run(binary, ['list', what]).split('\n')
+    .filter((line) => /^\S/.test(line) && !line.includes('[always there]'))
+    .map((line) => line.split(/\s+/)[0]);
+}
+
+// One --since for each stage: new (up to 3 days), recent (2 weeks), lingering (6 weeks),
+// chronic (longer).
+const SINCE = ['today', '1w', '3w', '4mo'];
+
+// Prints each request's large-print sheet and returns the ones over two pages.
+async function sweep(binary, page, folder) {
+  const equipment = listed(binary, 'equipment').join(',');
+  const requests = [];
+  for (const area of areas(binary)) {
+    for (const cause of listed(binary, 'causes')) {
+      for (const since of SINCE) {
+        const args = ['--area', area, '--cause', cause, '--since', since];
+        requests.push({ args, papers: PAPERS });
+        if (since !== '3w' && since !== '4mo') continue;
+        for (const condition of ['immunosuppression', 'pregnancy']) {
+          requests.push({
+            args: [...args, '--equipment', equipment, '--condition', condition],
+            papers: ['Letter'],
+          });
+        }
+      }
+    }
+  }
+  const html = path.join(folder, 'sweep.html');
+  const pdf = path.join(folder, 'sweep.pdf');
+  const over = [];
+  let printed = 0;
+  for (const { args, papers } of requests) {
+    run(binary, [...args, '--minutes', '10', '--format', 'html', '-o', html]);
+    await page.goto('file://' + html, { waitUntil: 'load' });
+    for (const paper of papers) {
+      await page.pdf({ path: pdf, format: paper, printBackground: true });
+      printed += 1;
+      const pages = pageCount(pdf);
+      if (pages > 2) over.push(`knotplan ${args.join(' ')} on ${paper}: ${pages} pages, more than 2`);
+    }
+  }
+  return { printed, over };
 }
 
 function pageCount(pdf) {
@@ -128,6 +180,9 @@ async function main(binary, keep) {
         }
       }
     }
+    const swept = await sweep(binary, page, folder);
+    printed += swept.printed;
+    failures.push(...swept.over);
   } finally {
     await browser.close();
     if (!keep) fs.rmSync(folder, { recursive: true, force: true });

@@ -138,7 +138,10 @@ TEST_CASE("html: a large-print sheet, each technique once, with a body map and p
     CHECK_THAT(html, Catch::Contains(routine.steps[i].name));
   }
   REQUIRE(sided > 0);
-  CHECK(count(html, "<section class=\"technique\">") == techniques);
+  CHECK(count(html, "<section class=\"technique") == techniques);
+  // Every built-in technique has a drawing; its section keeps the picture with its heading.
+  CHECK(count(html, "<section class=\"technique pictured\"><div class=\"picture\"><svg") ==
+        techniques);
   // Pain before and after, and a tick for the routine, each day of the week.
   CHECK(count(html, "<span class=\"cell\"></span>") == 14);
   CHECK(count(html, "<span class=\"tick\"></span>") == 7);
@@ -164,8 +167,48 @@ TEST_CASE("html: a large-print sheet, each technique once, with a body map and p
       html.find("<div class=\"watch\" role=\"note\"><strong>Stop and get help if");
   REQUIRE(watch != std::string::npos);
   CHECK(html.find("tearing or ripping pain") > watch);
-  CHECK(watch < html.find("<section class=\"technique\">"));
+  CHECK(watch < html.find("<section class=\"technique"));
   CHECK_THAT(html, Catch::Contains("self-care guidance, not a diagnosis"));
+}
+
+TEST_CASE("html: each technique's name, timing and gauge head it, cautions start a line",
+          "[sheet]") {
+  const Routine routine = plan(builtin_knowledge_base(),
+                               make_request("upper-back", "3w", "posture", 10, {"tennis-ball"}));
+  const std::string html = html_of(routine);
+  const std::size_t techniques = count(html, "<section class=\"technique");
+  REQUIRE(techniques > 3);
+  CHECK(count(html, "<div class=\"head\"><h3><span class=\"num\">") == techniques);
+  std::size_t pressed = 0;
+  std::size_t careful = 0;
+  std::size_t chest = 0;
+  for (const Step& step : routine.steps) {
+    if (step.pressure) ++pressed;
+    careful += step.cautions.size();
+    if (step.target == "chest") ++chest;
+  }
+  REQUIRE(pressed > 0);
+  REQUIRE(careful > 0);
+  REQUIRE(chest > 0);
+  // The gauge sits in the head, not in the instructions.
+  CHECK(count(html, "</p><p class=\"pressure\">pressure <svg class=\"gauge\"") > 0);
+  CHECK(count(html, "<svg class=\"gauge\"") <= pressed);
+  // The knot the sheet is titled for is not named again in each head; another area is.
+  CHECK(html.find("</strong> · upper back") == std::string::npos);
+  CHECK_THAT(html, Catch::Contains("</strong> · chest"));
+  // What it should feel like runs on in italics; each caution starts a paragraph of its own.
+  CHECK_THAT(html, Catch::Contains("</ol> <p class=\"feel\">"));
+  CHECK(count(html, "<p class=\"careful\"><strong>Careful:</strong> ") > 0);
+  CHECK(count(html, "<strong>Careful:</strong> ") <= careful);
+  const std::string paragraph = "<p class=\"careful\">";
+  const std::size_t first_caution = html.find("<strong>Careful:</strong> ");
+  CHECK(html.rfind(paragraph, first_caution) + paragraph.size() == first_caution);
+  // A technique with no drawing (one added with --kb) takes no room for a picture.
+  Routine undrawn = routine;
+  for (Step& step : undrawn.steps) step.pose.reset();
+  const std::string plain = html_of(undrawn);
+  CHECK(count(plain, "<section class=\"technique\">") == techniques);
+  CHECK(plain.find("<div class=\"picture\">") == std::string::npos);
 }
 
 TEST_CASE("html: nothing under 10 pt, and no meaning in CSS backgrounds", "[sheet]") {

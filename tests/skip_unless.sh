@@ -7,6 +7,7 @@
 #   --python MODULE PACKAGE  a module /usr/bin/python3 imports, from the Debian package
 #   --npm-command NAME PACKAGE@VERSION  a program from a global npm package
 #   --npm MODULE VERSION     a module from a global npm package (NODE_PATH is set for COMMAND)
+#   --font FAMILY PACKAGE    fontconfig gives FAMILY itself, or a font with its metrics
 # scripts/bootstrap --with-test-tools installs all of them.
 set -u
 missing=()
@@ -19,6 +20,13 @@ while [ $# -gt 0 ] && [ "$1" != "--" ]; do
     --python)
       /usr/bin/python3 -c "import $2" 2> /dev/null ||
         missing+=("Python module $2 not installed (apt-get install $3)") ;;
+    --font)
+      # fc-match always answers with some font; the family must be the one asked for, or
+      # Liberation Sans, which has Arial's metrics (the widths that decide line breaks).
+      case $(fc-match -f '%{family}' "$2" 2> /dev/null) in
+        *"$2"* | *"Liberation Sans"*) ;;
+        *) missing+=("a font with $2's metrics not installed (apt-get install $3)") ;;
+      esac ;;
     --npm)
       if [ -z "${NODE_PATH:-}" ]; then
         NODE_PATH=$(npm root -g 2> /dev/null || echo /usr/local/lib/node_modules)

@@ -18,32 +18,35 @@ namespace {
 // 10 pt, the warning signs and the pain boxes at 11 pt, headings larger, black on white, a
 // body map 45 mm tall. Nothing that carries meaning is a CSS background, which browsers
 // leave out unless "background graphics" is on: the map's marks, the legend and the
-// gauges are SVG, boxes and rules are borders. (10 pt is the floor, not a wish: at 11 pt
-// and over, the plain 10-minute routines no longer fit two pages.)
-// Sized so that a 10-minute routine takes both sides of one A4 or Letter sheet at most: the
-// instructions run on, numbered, and a technique may go on over the page, its heading and
-// timing kept with its first lines.
+// gauges are SVG, boxes and rules are borders.
+// A 10-minute routine takes both sides of one A4 or Letter sheet at most, which leaves no
+// room to spare: each technique's name, timing and gauge share a line when they fit, what
+// it should feel like runs on after the instructions, the warning signs stand in two
+// columns and the advice in two. A technique may go on over the page, its heading kept
+// with its first lines. Page counts are for Arial's metrics (Windows, macOS; Liberation
+// Sans and Arimo elsewhere); DejaVu Sans, wider, may need a third page for the longest.
 constexpr const char* kStyle = R"(
-@page { size: auto; margin: 8mm 9mm; }
+@page { size: auto; margin: 6mm 9mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font: 10pt/1.17 Arial, "Liberation Sans", "DejaVu Sans", sans-serif; color: #000;
+body { font: 10pt/1.15 Arial, "Liberation Sans", Arimo, "DejaVu Sans", sans-serif; color: #000;
        margin: 0 auto; max-width: 198mm; }
 h1 { font-size: 18pt; line-height: 1.15; margin: 0 0 1mm; }
-h2 { font-size: 13.5pt; margin: 1.5mm 0 0.5mm; border-bottom: 0.6mm solid #000;
+h2 { font-size: 13.5pt; line-height: 1.05; margin: 1.5mm 0 0.5mm; border-bottom: 0.6mm solid #000;
      break-after: avoid; page-break-after: avoid; }
-h3 { font-size: 11.5pt; margin: 0; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 11.5pt; margin: 0; }
 p { margin: 0.5mm 0; }
 ul { margin: 0.5mm 0; padding-left: 5mm; }
 header { display: flex; gap: 5mm; align-items: flex-start; }
 header .intro { flex: 1; }
-figure.map { width: 58mm; margin: 0; }
-svg.figure { display: block; width: 30mm; height: 45mm; margin: 0 auto; }
+figure.map { width: 66mm; margin: 0; display: flex; gap: 2mm; align-items: flex-start; }
+svg.figure { display: block; flex: none; width: 30mm; height: 45mm; }
 figcaption { line-height: 1.15; }
-.legend { margin: 1mm 0 0.5mm; font-size: 11pt; }
-.legend span { display: inline-block; white-space: nowrap; margin-right: 2mm; }
+.legend { margin: 0 0 1mm; font-size: 11pt; }
+.legend span { display: block; white-space: nowrap; margin-bottom: 1mm; }
 svg.key { width: 9mm; height: 6mm; vertical-align: middle; margin-right: 1mm; }
-table.pain { border-collapse: collapse; margin: 1mm 0; }
+.days { display: flex; gap: 3mm; align-items: flex-start; margin: 1mm 0; }
+table.pain { border-collapse: collapse; flex: none; }
 .pain th, .pain td { padding: 0.3mm 1mm 0.3mm 0; font-weight: normal; text-align: left; }
 .pain th[scope="row"] { white-space: nowrap; font-size: 11pt; }
 .daynames { white-space: nowrap; }
@@ -53,22 +56,30 @@ table.pain { border-collapse: collapse; margin: 1mm 0; }
                margin-right: 0.8mm; vertical-align: middle; }
 .watch { border: 1mm solid #000; padding: 0.6mm 2.5mm; margin: 2mm 0; font-size: 11pt; }
 .watch > strong { font-size: 13pt; }
-.watch ul { margin: 0.3mm 0 0; }
-.professional { border-top: 0.4mm solid #000; margin: 1mm 0 0; padding-top: 0.6mm; }
+.watch ul { margin: 0.3mm 0 0; columns: 2; column-gap: 6mm; }
+.watch li { break-inside: avoid; }
+.professional { border-top: 0.4mm solid #000; margin: 1mm 0 0; padding-top: 0.6mm; font-size: 10pt; }
 .every { font-size: 10pt; font-weight: normal; font-style: italic; }
-section.technique { border-bottom: 0.3mm solid #000; padding: 0.6mm 0 0.8mm; orphans: 2;
+section.technique { border-bottom: 0.3mm solid #000; padding: 0.4mm 0 0.5mm; orphans: 2;
                     widows: 2; display: flow-root; }
-.picture { float: right; width: 28mm; margin: 0 0 1mm 3mm; }
-.picture svg { display: block; width: 28mm; height: 28mm; }
+/* An unbreakable strip as tall as the picture, laid under the technique's first lines: a
+   technique starts on a page only where its picture fits beside it, rather than leaving
+   the picture to float alone at the top of the next page. */
+section.pictured::before { content: ""; display: block; height: 27mm; margin-bottom: -27mm;
+                           break-inside: avoid; page-break-inside: avoid; }
+.picture { float: right; width: 27mm; margin: 0 0 0 3mm; }
+.picture svg { display: block; width: 27mm; height: 27mm; }
 .num { display: inline-block; min-width: 6mm; }
-.when { break-after: avoid; page-break-after: avoid; }
-.pressure { float: right; white-space: nowrap; font-size: 10pt; font-weight: normal; }
+.head { display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 3mm;
+        break-after: avoid; page-break-after: avoid; }
+.head p { margin: 0; }
+.pressure { margin-left: auto; white-space: nowrap; }
 svg.gauge { width: 26mm; height: 4.2mm; vertical-align: middle; margin-right: 1.5mm; }
-ol.how { margin: 0.5mm 0; padding: 0; list-style: none; counter-reset: how; }
+ol.how { display: inline; margin: 0; padding: 0; list-style: none; counter-reset: how; }
 ol.how li { display: inline; counter-increment: how; }
 ol.how li::before { content: counter(how) ". "; font-weight: bold; }
 ol.how li::after { content: " "; }
-.notes .cue { font-style: italic; }
+p.feel { display: inline; font-style: italic; }
 .side-note { font-weight: bold; }
 .closing { columns: 2; column-gap: 7mm; line-height: 1.12; }
 .closing h2 { margin-top: 1mm; }
@@ -111,12 +122,10 @@ class SheetWriter {
     for (const Step& step : routine_.steps) targets.insert(step.target);
     const std::vector<std::string>& knots = routine_.request.areas;
     out_ << "<header>\n<div class=\"intro\">\n<h1>" << html_escaped(title) << "</h1>\n"
-         << "<p>" << html_escaped(request_summary(routine_)) << "</p>\n"
-         << "<p>" << clock_time(routine_.total_seconds) << " in all. Each day: your pain before "
-         << "and after (0 none, 10 worst), and a tick when it is done.</p>\n";
+         << "<p>" << html_escaped(request_summary(routine_)) << "</p>\n<div class=\"days\">";
     pain_table();
-    if (!routine_.pressure_scale.empty())
-      out_ << "<p class=\"scale\">" << html_escaped(routine_.pressure_scale) << "</p>\n";
+    out_ << "<p>" << clock_time(routine_.total_seconds) << " in all. Each day: your pain before "
+         << "and after (0 none, 10 worst), and a tick when it is done.</p></div>\n";
     out_ << "</div>\n<figure class=\"map\">"
          << body_figure_svg(knots, targets, routine_.request.side) << "<figcaption>"
          << "<p class=\"legend\"><span>" << legend_swatch_svg(BodyMark::kKnot)
@@ -124,6 +133,9 @@ class SheetWriter {
          << "also worked</span></p><p class=\"marked\">"
          << html_escaped(body_map_description(knots, targets, routine_.request.side))
          << "</p></figcaption></figure>\n</header>\n";
+    // Under the header, the whole width of the page: two lines rather than three.
+    if (!routine_.pressure_scale.empty())
+      out_ << "<p class=\"scale\">" << html_escaped(routine_.pressure_scale) << "</p>\n";
   }
 
   // The days head the columns and "Pain before", "Routine done" and "Pain after" the rows, for
@@ -182,9 +194,14 @@ class SheetWriter {
                               duration(last.seconds));
   }
 
-  static std::string facts(const Technique& technique) {
+  // The area worked, when it is not the knot the sheet is titled for; the side, the
+  // repetitions and what it needs.
+  std::string facts(const Technique& technique) const {
     const Step& step = *technique.first;
-    std::vector<std::string> facts{readable_id(step.target)};
+    const std::vector<std::string>& knots = routine_.request.areas;
+    std::vector<std::string> facts;
+    if (std::find(knots.begin(), knots.end(), step.target) == knots.end())
+      facts.push_back(readable_id(step.target));
     if (technique.second == nullptr && step.side != Side::kBoth)
       facts.push_back(side_text(step.side));
     if (step.hold_seconds && step.reps)
@@ -197,31 +214,41 @@ class SheetWriter {
                      const std::vector<std::string>& shared) {
     const Step& step = *technique.first;
     const std::string picture = step_picture_svg(step);
-    out_ << "<section class=\"technique\">";
-    if (!picture.empty()) out_ << "<div class=\"picture\">" << picture << "</div>";
-    // The pressure gauge sits on the heading's line, which has room to spare.
-    out_ << "<div class=\"what\"><h3>";
+    if (picture.empty())
+      out_ << "<section class=\"technique\">";
+    else
+      out_ << "<section class=\"technique pictured\"><div class=\"picture\">" << picture
+           << "</div>";
+    // The name, the timing and the pressure gauge share the first line when they fit: a
+    // line saved for each technique is what keeps a 10-minute routine on one sheet.
+    out_ << "<div class=\"what\"><div class=\"head\"><h3><span class=\"num\">" << number
+         << "</span>" << html_escaped(step.name) << "</h3>\n<p class=\"when\"><strong>"
+         << timing(technique) << "</strong>";
+    const std::string details = facts(technique);
+    if (!details.empty()) out_ << " · " << html_escaped(details);
+    out_ << "</p>";
     if (step.pressure)
-      out_ << "<span class=\"pressure\">pressure " << pressure_gauge(step.pressure) << "</span>";
-    out_ << "<span class=\"num\">" << number << "</span>" << html_escaped(step.name)
-         << "</h3>\n<p class=\"when\"><strong>" << timing(technique) << "</strong> · "
-         << html_escaped(facts(technique));
-    out_ << "</p>\n<ol class=\"how\">";
+      out_ << "<p class=\"pressure\">pressure " << pressure_gauge(step.pressure) << "</p>";
+    out_ << "</div>\n<ol class=\"how\">";
     for (const std::string& line : step.instructions)
       out_ << "<li>" << html_escaped(line) << "</li>";
-    out_ << "</ol>\n<p class=\"notes\">";
-    // Cues and cautions run on in one paragraph: one line saved for each, and a
-    // technique seldom splits across pages.
+    out_ << "</ol>";
+    // What it should feel like runs on after the last instruction, in italics; the cautions
+    // start a line of their own, so that none hides at the end of a paragraph.
+    std::string feel;
     for (const std::string& cue : step.cues)
       if (std::find(shared.begin(), shared.end(), cue) == shared.end())
-        out_ << "<span class=\"cue\">" << html_escaped(cue) << "</span> ";
+        feel += (feel.empty() ? "" : " ") + html_escaped(cue);
+    if (!feel.empty()) out_ << " <p class=\"feel\">" << feel << "</p>";
+    std::string careful;
     for (const std::string& caution : step.cautions)
-      out_ << "<strong>Careful:</strong> " << html_escaped(caution) << " ";
+      careful += "<strong>Careful:</strong> " + html_escaped(caution) + " ";
     // The timing line says "left, then right"; words that name a side need swapping.
     if (technique.second != nullptr && !same_words(step, *technique.second))
-      out_ << "<span class=\"side-note\">Then the " << side_text(technique.second->side)
-           << ", with left and right swapped.</span>";
-    out_ << "</p></div></section>\n";
+      careful += "<span class=\"side-note\">Then the " + side_text(technique.second->side) +
+                 ", with left and right swapped.</span>";
+    if (!careful.empty()) out_ << "\n<p class=\"careful\">" << careful << "</p>";
+    out_ << "</div></section>\n";
   }
 
   void column(const char* heading, const std::vector<std::string>& items, bool with_disclaimer) {

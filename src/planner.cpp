@@ -67,6 +67,7 @@ struct Pick {
   bool pressure = false;
   const Technique* replaced = nullptr;  // the easier technique a harder variant stands for
   int reps_before_progression = 0;      // its usual repetitions, when progression added some
+  std::string kept_easier_because;      // why the log's harder variant could not stand in
 
   int cost(int at_units) const { return at_units * per_unit * sides; }
   StepCost step_cost(int at_units) const {
@@ -204,11 +205,18 @@ class Planner {
   }
 
   // Two weeks of regular sessions that left a knot no better: a physiotherapist should
-  // look at it. The least urgent level, so it goes after the rules' reasons.
+  // look at it. The least urgent level, so it goes after the rules' reasons. It takes the
+  // place of the rules' own referrals to a physiotherapist ("if it is no better after two
+  // weeks..."): the log has answered them, and two referrals to the same person read as
+  // repetition. A doctor's or an emergency's reason stays.
   void refer_when_not_improving(std::optional<SeeAProfessional>& see) const {
     if (!request_.history) return;
     for (const AreaHistoryFacts& area : request_.history->areas) {
       if (!area.not_improving) continue;
+      if (see)
+        std::erase_if(see->reasons, [](const RoutineReason& reason) {
+          return reason.level == Level::kPhysio && reason.rule != "history";
+        });
       std::string place = area.area;
       if (const Area* known = kb_.find_area(area.area)) place = std::string(known->name);
       std::transform(place.begin(), place.end(), place.begin(),
@@ -279,8 +287,9 @@ class Planner {
 
   // The harder variant of a pick's technique, when the history asks for it and the
   // person can do it here: written for the target, not excluded or rated down, with the
-  // equipment at hand.
-  const Technique* harder_variant(const Pick& pick) {
+  // equipment at hand. When it cannot stand in, `kept_because` says why; --explain tells it
+  // only for a technique the routine keeps.
+  const Technique* harder_variant(const Pick& pick, std::string& kept_because) const {
     if (progression_for(pick) != ProgressionStep::kHarderVariant) return nullptr;
     const std::optional<std::string_view> id = pick.technique->progression->harder;
     if (!id) return nullptr;
@@ -300,8 +309,8 @@ class Planner {
         if (!available(needed)) why = fmt::format("it needs {}", needed);
     }
     if (!why.empty()) {
-      history_note("{} stays instead of its harder variant {}: {}", pick.technique->id, harder->id,
-                   why);
+      kept_because = fmt::format("{} stays instead of its harder variant {}: {}",
+                                 pick.technique->id, harder->id, why);
       return nullptr;
     }
     return harder;
@@ -358,12 +367,13 @@ class Planner {
       if (technique == nullptr) continue;  // the loader rejects this; a hand-built KB may not
       const std::string_view target = *candidate.add.target;  // rules always aim a candidate
       const Technique* replaced = nullptr;
+      std::string kept_easier_because;
       if (request_.history && technique->progression) {
         Pick probe;
         probe.technique = technique;
         probe.target = target;
         probe.knot = candidate.knot;
-        if (const Technique* harder = harder_variant(probe)) {
+        if (const Technique* harder = harder_variant(probe, kept_easier_because)) {
           replaced = technique;
           technique = harder;
         }
@@ -381,6 +391,7 @@ class Planner {
       Pick pick;
       pick.technique = technique;
       pick.replaced = replaced;
+      pick.kept_easier_because = std::move(kept_easier_because);
       pick.target = target;
       pick.knot = candidate.knot;
       pick.phase = phase;
@@ -743,8 +754,11 @@ class Planner {
 
   void emit_steps(std::vector<Pick>& picks, Routine& routine) {
     std::vector<const Pick*> chosen;
-    for (const Pick& pick : picks)
-      if (pick.chosen) chosen.push_back(&pick);
+    for (const Pick& pick : picks) {
+      if (!pick.chosen) continue;
+      chosen.push_back(&pick);
+      if (!pick.kept_easier_because.empty()) history_note("{}", pick.kept_easier_because);
+    }
     // Picks are already in priority order; a stable sort by phase keeps it within a phase.
     std::stable_sort(chosen.begin(), chosen.end(),
                      [](const Pick* a, const Pick* b) { return a->phase < b->phase; });

@@ -420,6 +420,36 @@ TEST_CASE("history store: twenty processes adding at once store twenty sessions"
   CHECK(integrity_check(path) == "ok");
 }
 
+TEST_CASE("history store: a history being created is never mistaken for someone else's") {
+  // A plan reads the log while the guide creates it: between the empty file and the
+  // committed schema, a reader must see either no history or a whole one.
+  TemporaryFolder folder;
+  std::vector<std::string> refusals;
+  for (int round = 0; round < 60 && refusals.empty(); ++round) {
+    const std::string path = folder.path("history-" + std::to_string(round) + ".db");
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      try {
+        HistoryStore::open_for_writing(path);
+        ::_exit(0);
+      } catch (...) {
+        ::_exit(1);
+      }
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, WNOHANG) == 0) {
+      try {
+        HistoryStore::open_for_reading(path);
+      } catch (const IoError& error) {
+        refusals.push_back(error.what());
+      }
+    }
+    CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+  }
+  CHECK(refusals == std::vector<std::string>{});
+}
+
 TEST_CASE("history store: kill -9 in the middle of writes loses no committed session") {
   TemporaryFolder folder;
   const std::string path = folder.path("history.db");

@@ -79,6 +79,10 @@ int current_version() {
 
 int check(sqlite::Database& database, bool check_pages) {
   const std::string& path = database.path();
+  // One snapshot for the version and the tables: read apart, another process creating the
+  // history could commit between them, and a new history would look like someone else's
+  // database (version 0, with tables).
+  sqlite::Transaction snapshot(database, sqlite::Transaction::Kind::kDeferred);
   const int version = user_version(database);
   if (version > kCurrentVersion) {
     throw IoError(path + " was written by a newer knotplan (schema " + std::to_string(version) +

@@ -77,12 +77,13 @@ std::vector<TechniqueRating> ratings_given(const KnowledgeBase& kb, const Invoca
     if (verdict != "up" && verdict != "down")
       throw UsageError(fmt::format("--rate {} says neither up nor down", quote_value(typed)),
                        "write TECHNIQUE=up for what helped, TECHNIQUE=down for what did not");
-    const Technique* found = kb.technique_named(typed.substr(0, equals));
+    const std::string name = typed.substr(0, equals);
+    const Technique* found = kb.technique_named(name);
     if (found == nullptr) {
       std::vector<std::string> ids;
       for (const Technique& technique : kb.techniques) ids.emplace_back(technique.id);
       std::string hint;
-      if (const auto closest = closest_match(normalize_id(typed.substr(0, equals)), ids))
+      if (const auto closest = closest_match(normalize_id(name), ids))
         hint = fmt::format("did you mean '{}'? ", *closest);
       throw UsageError(fmt::format("--rate {} names no technique", quote_value(typed)),
                        hint + "'knotplan list techniques' lists them");

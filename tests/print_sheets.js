@@ -30,19 +30,15 @@ function run(command, args) {
   return childProcess.execFileSync(command, args, { encoding: 'latin1', maxBuffer: 1 << 28 });
 }
 
-// Every area a routine can be planned for, as the error for an unknown one lists them.
-function areas(binary) {
-  const result = childProcess.spawnSync(binary, ['--area', 'unknown'], { encoding: 'utf8' });
-  const line = (result.stderr + result.stdout).split('\n').find((l) => l.startsWith('Valid areas: '));
-  if (!line) throw new Error('could not read the areas from knotplan --area unknown');
-  return line.slice('Valid areas: '.length).split(/,\s*/).filter(Boolean);
+// What `knotplan list WHAT --format json` lists, the listing meant for scripts.
+function listed(binary, what) {
+  return JSON.parse(childProcess.execFileSync(binary, ['list', what, '--format', 'json'],
+    { encoding: 'utf8' }));
 }
 
-// The first column of `knotplan list WHAT`, leaving out what is always there.
-function listed(binary, what) {
-  return run(binary, ['list', what]).split('\n')
-    .filter((line) => /^\S/.test(line) && !line.includes('[always there]'))
-    .map((line) => line.split(/\s+/)[0]);
+// Every area a routine can be planned for (not those only worked on beside a knot).
+function areas(binary) {
+  return listed(binary, 'areas').filter((area) => !area.target_only).map((area) => area.id);
 }
 
 // One --since for each stage: new (up to 3 days), recent (2 weeks), lingering (6 weeks),
@@ -51,10 +47,12 @@ const SINCE = ['today', '1w', '3w', '4mo'];
 
 // Prints each request's large-print sheet and returns the ones over two pages.
 async function sweep(binary, page, folder) {
-  const equipment = listed(binary, 'equipment').join(',');
+  const equipment = listed(binary, 'equipment')
+    .filter((thing) => !thing.always_available).map((thing) => thing.id).join(',');
+  const causes = listed(binary, 'causes').map((cause) => cause.id);
   const requests = [];
   for (const area of areas(binary)) {
-    for (const cause of listed(binary, 'causes')) {
+    for (const cause of causes) {
       for (const since of SINCE) {
         const args = ['--area', area, '--cause', cause, '--since', since];
         requests.push({ args, papers: PAPERS });
